@@ -1,0 +1,94 @@
+/**
+ * One replication of one response model: build the streams for (seed, replication), run the
+ * simulation until every call received in the horizon has ended, return the metric values.
+ *
+ * Streams depend on (seed, replication, purpose) only, never on the model, so every model of a
+ * replication sees the same calls with the same draws (common random numbers).
+ */
+import { Simulation } from "../engine/simulation.js";
+import { CallRandom } from "../random/call-random.js";
+import { createStream } from "../random/streams.js";
+import type { CallRecord } from "../metrics/call-record.js";
+import { ReplicationRecorder, type MetricValues } from "../metrics/replication-recorder.js";
+import { SyntheticCallSource } from "../streams/synthetic.js";
+import type { CallSource } from "../streams/call-source.js";
+import type { ScenarioConfig } from "../system/config.js";
+import { ResponseSystem, SimulationError } from "../system/response-system.js";
+import { MINUTES_PER_DAY } from "../system/roster.js";
+
+export interface ReplicationOptions {
+  scenario: ScenarioConfig;
+  modelIndex: number;
+  replication: number;
+  /** Receives every ended call (warm-up included), for tests and traces. */
+  onCallEnd?: (record: CallRecord) => void;
+  /** Replaces the synthetic call source (historical replay, tests). */
+  source?: CallSource;
+}
+
+export interface ReplicationResult {
+  values: MetricValues;
+  /** Events the engine ran, for benchmarks. */
+  events: number;
+  callsReceived: number;
+}
+
+/** The measured window of a scenario: [warm-up end, warm-up end + horizon), minutes. */
+export function measurementWindow(scenario: ScenarioConfig): { startMin: number; endMin: number } {
+  const startMin = scenario.run.warmupDays * MINUTES_PER_DAY;
+  return { startMin, endMin: startMin + scenario.run.horizonDays * MINUTES_PER_DAY };
+}
+
+/** Runs one replication of one model. Throws SimulationError if a call is left unended. */
+export function runReplication(options: ReplicationOptions): ReplicationResult {
+  const { scenario, modelIndex, replication } = options;
+  const { seed } = scenario.run;
+  const window = measurementWindow(scenario);
+  const simulation = new Simulation();
+  const source =
+    options.source ??
+    new SyntheticCallSource(
+      scenario.demand,
+      {
+        arrivals: createStream(seed, replication, "arrivals"),
+        attributes: createStream(seed, replication, "call-attributes"),
+        seeds: createStream(seed, replication, "call-seeds"),
+      },
+      window.endMin,
+    );
+  const recorder = new ReplicationRecorder({
+    windowStartMin: window.startMin,
+    windowEndMin: window.endMin,
+    maxPriority: scenario.maxPriority,
+    priority1TargetMin: scenario.targets.priority1ResponseMin,
+  });
+  const extra = options.onCallEnd;
+  const system = new ResponseSystem({
+    scenario,
+    model: scenario.models[modelIndex],
+    simulation,
+    source,
+    random: new CallRandom(),
+    onCallEnd: extra ? (call) => (recorder.record(call), extra(call)) : recorder.record,
+    windowStartMin: window.startMin,
+    windowEndMin: window.endMin,
+  });
+  system.start();
+  simulation.run();
+  if (system.callsInSystem !== 0) {
+    throw new SimulationError(
+      `model '${scenario.models[modelIndex].name}', replication ${replication}: ${system.callsInSystem} call(s) never ended ` +
+        `(a unit type in a 'send' list is never on duty?) at ${simulation.now.toFixed(1)} min`,
+    );
+  }
+  system.closeIntegrals(simulation.now);
+  const values = recorder.finish(
+    system.pools.map((pool) => ({
+      name: pool.type.name,
+      costPerHour: pool.type.costPerHour,
+      busyMinutes: pool.busyMinutes,
+      staffedMinutes: pool.staffedMinutes,
+    })),
+  );
+  return { values, events: simulation.eventCount, callsReceived: system.callsReceived };
+}

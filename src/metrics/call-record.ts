@@ -1,0 +1,45 @@
+/**
+ * What the simulation records about one call when it ends: a flat row, each field with its unit.
+ * Metrics are pure functions of these rows (simmer's monitors, Ciw's data records); the response
+ * system fills them in and never computes a metric itself.
+ */
+export interface CallRecord {
+  /** Sequence number of the call in its replication. */
+  readonly id: number;
+  /** Category index into the scenario's categories. */
+  readonly category: number;
+  /** 1 = most urgent. */
+  readonly priority: number;
+  readonly behavioralHealth: boolean;
+  readonly weapon: boolean;
+  /** When the call was received, minutes since the start of the run. */
+  readonly arrivalMin: number;
+  /** When the call was ready for dispatch (received, or triage done), minutes; NaN if never. */
+  readonly readyMin: number;
+  /** When the first unit was assigned, minutes; NaN if none was. */
+  readonly assignedMin: number;
+  /** When the first unit arrived on scene, minutes; NaN if none did. */
+  readonly onSceneMin: number;
+  /** When the last unit working the call (backup included) was freed, minutes. */
+  readonly endMin: number;
+  /** Unit type index that served the call; -1 if no unit did (resolved by phone). */
+  readonly servedBy: number;
+  /** Disposition index; -1 when resolved by phone. */
+  readonly disposition: number;
+  /** The call's dispatch rule put an alternative to police first. */
+  readonly eligible: boolean;
+  /** The call was actually routed to that alternative (it passed the uptake draw). */
+  readonly offeredAlternative: boolean;
+  /** Offered to the alternative but served by police because it was busy or off duty. */
+  readonly fellBack: boolean;
+  readonly phoneResolved: boolean;
+  /** Served by a unit type whose crew is not police-only. */
+  readonly servedByAlternative: boolean;
+  readonly backupRequested: boolean;
+  /** A sworn officer attended (the serving unit or a backup). */
+  readonly officerAttended: boolean;
+  /** Officer-minutes spent on the call by every unit (crew officers x busy minutes). */
+  readonly officerMinutes: number;
+  /** Cost of the call's outcome (booking, ED visit, ...), currency units. */
+  readonly outcomeCost: number;
+}

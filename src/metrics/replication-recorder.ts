@@ -1,0 +1,140 @@
+/**
+ * Online accumulation of one replication's metrics from call records: counters and streaming
+ * quantile sketches, so memory stays flat whatever the horizon. Only calls received inside the
+ * measurement window count; unit time is integrated by the response system over the same window.
+ */
+import type { CallRecord } from "./call-record.js";
+import { QuantileSketch } from "./quantile-sketch.js";
+
+/** Disposition indices the metrics give meaning to (see system/config DISPOSITION_NAMES). */
+const ED_TRANSPORT = 3;
+const INVOLUNTARY_HOLD = 4;
+const ARREST = 5;
+
+/** Unit time of one unit type over the window, as the response system integrated it. */
+export interface UnitTime {
+  name: string;
+  costPerHour: number;
+  busyMinutes: number;
+  staffedMinutes: number;
+}
+
+/** One replication's metric values by name; null where the group was empty (e.g. no P1 calls). */
+export type MetricValues = Map<string, number | null>;
+
+export interface RecorderOptions {
+  windowStartMin: number;
+  windowEndMin: number;
+  maxPriority: number;
+  priority1TargetMin: number;
+}
+
+export class ReplicationRecorder {
+  private calls = 0;
+  private bhCalls = 0;
+  private diverted = 0;
+  private policeFree = 0;
+  private arrests = 0;
+  private edTransports = 0;
+  private holds = 0;
+  private eligible = 0;
+  private eligibleServedByAlternative = 0;
+  private phoneResolved = 0;
+  private fellBack = 0;
+  private servedByAlternative = 0;
+  private backups = 0;
+  private priority1 = 0;
+  private priority1WithinTarget = 0;
+  private officerMinutesBH = 0;
+  private outcomeCost = 0;
+  private readonly queueWait = new QuantileSketch();
+  private readonly response = new QuantileSketch();
+  private readonly responseBH = new QuantileSketch();
+  private readonly responseByPriority: QuantileSketch[];
+
+  constructor(private readonly options: RecorderOptions) {
+    this.responseByPriority = Array.from({ length: options.maxPriority + 1 }, () => new QuantileSketch());
+  }
+
+  /** Adds one ended call. Calls received outside the window are ignored. */
+  readonly record = (call: CallRecord): void => {
+    if (call.arrivalMin < this.options.windowStartMin || call.arrivalMin >= this.options.windowEndMin) return;
+    this.calls++;
+    if (!Number.isNaN(call.assignedMin)) this.queueWait.add(call.assignedMin - call.readyMin);
+    if (!Number.isNaN(call.onSceneMin)) {
+      const response = call.onSceneMin - call.arrivalMin;
+      this.response.add(response);
+      this.responseByPriority[call.priority].add(response);
+      if (call.behavioralHealth) this.responseBH.add(response);
+    }
+    if (call.priority === 1) {
+      this.priority1++;
+      if (call.onSceneMin - call.arrivalMin <= this.options.priority1TargetMin) this.priority1WithinTarget++;
+    }
+    const disposition = call.disposition;
+    if (call.behavioralHealth) {
+      this.bhCalls++;
+      if (disposition === ARREST) this.arrests++;
+      else if (disposition === ED_TRANSPORT) this.edTransports++;
+      else if (disposition === INVOLUNTARY_HOLD) this.holds++;
+      else this.diverted++;
+      if (!call.officerAttended) this.policeFree++;
+      this.officerMinutesBH += call.officerMinutes;
+    }
+    if (call.eligible) {
+      this.eligible++;
+      if (call.servedByAlternative) this.eligibleServedByAlternative++;
+      if (call.phoneResolved) this.phoneResolved++;
+      if (call.fellBack) this.fellBack++;
+    }
+    if (call.servedByAlternative) {
+      this.servedByAlternative++;
+      if (call.backupRequested) this.backups++;
+    }
+    this.outcomeCost += call.outcomeCost;
+  };
+
+  /** The replication's metric values, named as in metrics/definitions. */
+  finish(unitTimes: readonly UnitTime[]): MetricValues {
+    const values: MetricValues = new Map();
+    const set = (name: string, value: number | null) => values.set(name, value);
+    const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+    const rateOrZero = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
+    set("calls", this.calls);
+    set("bhCalls", this.bhCalls);
+    set("queueWaitMin.mean", this.queueWait.mean);
+    set("queueWaitMin.p50", this.queueWait.quantile(0.5));
+    set("queueWaitMin.p90", this.queueWait.quantile(0.9));
+    set("responseMin.mean", this.response.mean);
+    set("responseMin.p50", this.response.quantile(0.5));
+    set("responseMin.p90", this.response.quantile(0.9));
+    set("responseMin.mean.behavioralHealth", this.responseBH.mean);
+    set("responseMin.p90.behavioralHealth", this.responseBH.quantile(0.9));
+    set("priority1WithinTargetRate", rate(this.priority1WithinTarget, this.priority1));
+    set("diversionRate", rate(this.diverted, this.bhCalls));
+    set("policeFreeRate", rate(this.policeFree, this.bhCalls));
+    set("arrestRate", rate(this.arrests, this.bhCalls));
+    set("edRate", rate(this.edTransports, this.bhCalls));
+    set("holdRate", rate(this.holds, this.bhCalls));
+    set("eligibleCalls", this.eligible);
+    set("alternativeShare", rateOrZero(this.eligibleServedByAlternative, this.eligible));
+    set("phoneResolvedRate", rateOrZero(this.phoneResolved, this.eligible));
+    set("fallbackRate", rateOrZero(this.fellBack, this.eligible));
+    set("backupRate", rate(this.backups, this.servedByAlternative));
+    set("officerHoursBH", this.officerMinutesBH / 60);
+    const staffing = unitTimes.reduce((sum, t) => sum + (t.staffedMinutes / 60) * t.costPerHour, 0);
+    const total = staffing + this.outcomeCost;
+    set("cost.staffing", staffing);
+    set("cost.outcomes", this.outcomeCost);
+    set("cost.total", total);
+    set("cost.perCall", rate(total, this.calls));
+    set("cost.perBHCall", rate(total, this.bhCalls));
+    set("cost.perDivertedCall", rate(total, this.diverted));
+    for (let p = 1; p <= this.options.maxPriority; p++) {
+      set(`responseMin.mean.priority${p}`, this.responseByPriority[p].mean);
+      set(`responseMin.p90.priority${p}`, this.responseByPriority[p].quantile(0.9));
+    }
+    for (const t of unitTimes) set(`utilization.${t.name}`, rate(t.busyMinutes, t.staffedMinutes));
+    return values;
+  }
+}

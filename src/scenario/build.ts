@@ -1,0 +1,157 @@
+/**
+ * Turns a validated scenario into the frozen, indexed configuration the simulation reads
+ * (Ciw's import_params: parse -> defaults -> validate -> build). Runs only after the schema and
+ * the cross-checks passed, so it does not re-validate.
+ */
+import { Categorical } from "../random/categorical.js";
+import type { Distribution } from "../random/distribution.js";
+import { makeDistribution, type DistributionSpec } from "../random/make-distribution.js";
+import {
+  DISPOSITION_NAMES,
+  type DispatchRule,
+  type ResponseModelConfig,
+  type ScenarioConfig,
+  type UnitTypeConfig,
+} from "../system/config.js";
+import { Roster } from "../system/roster.js";
+import { parseClock } from "./clock.js";
+import { DAYS, type DistributionInput, type ScenarioInput } from "./schema.js";
+
+const DEFAULT_KEY = "default";
+
+/** Builds the simulation configuration from a scenario that passed validation. */
+export function buildScenario(input: ScenarioInput): ScenarioConfig {
+  const categoryNames = Object.keys(input.demand.categories);
+  const categoryList = Object.values(input.demand.categories);
+  const shareTotal = categoryList.reduce((sum, c) => sum + c.share, 0);
+  const categories = categoryList.map((c, i) => {
+    const priorityTotal = c.priorityShares.reduce((a, b) => a + b, 0);
+    return Object.freeze({
+      name: categoryNames[i],
+      // Shares within the accepted tolerance of 1 are scaled to sum to exactly 1.
+      share: c.share / shareTotal,
+      priority: new Categorical({
+        items: c.priorityShares.map((_, p) => p + 1),
+        weights: c.priorityShares.map((s) => s / priorityTotal),
+      }),
+      behavioralHealthProbability: c.behavioralHealth,
+      weaponProbability: c.weapon,
+    });
+  });
+  const unitTypeNames = Object.keys(input.unitTypes);
+  const typeIndex = (name: string) => unitTypeNames.indexOf(name);
+  const unitTypes: UnitTypeConfig[] = Object.entries(input.unitTypes).map(([name, type]) => {
+    const crew = {
+      officer: type.crew.officer ?? 0,
+      clinician: type.crew.clinician ?? 0,
+      peer: type.crew.peer ?? 0,
+      medic: type.crew.medic ?? 0,
+    };
+    const byCategory = <T, R>(table: Record<string, T>, make: (value: T) => R): R[] => {
+      const cache = new Map<T, R>();
+      return categoryNames.map((category) => {
+        const value = table[category] ?? table[DEFAULT_KEY];
+        if (!cache.has(value)) cache.set(value, make(value));
+        return cache.get(value)!;
+      });
+    };
+    return Object.freeze({
+      name,
+      crew: Object.freeze(crew),
+      isAlternative: crew.clinician + crew.peer + crew.medic > 0,
+      costPerHour: type.costPerHour,
+      travelMin: type.travelMin ? distribution(type.travelMin) : null,
+      onSceneMin: Object.freeze(byCategory(type.onSceneMin, distribution)),
+      disposition: Object.freeze(
+        byCategory(type.dispositions, (shares) => {
+          const entries = DISPOSITION_NAMES.map((d, index) => ({ index, weight: shares[d] ?? 0 })).filter((e) => e.weight > 0);
+          return new Categorical({ items: entries.map((e) => e.index), weights: entries.map((e) => e.weight) });
+        }),
+      ),
+      backup: type.backup
+        ? Object.freeze({ share: type.backup.share, send: Object.freeze(type.backup.send.map(typeIndex)), priority: type.backup.priority })
+        : null,
+    });
+  });
+  const outcomes = DISPOSITION_NAMES.map((name) => {
+    const outcome = input.outcomes[name];
+    return Object.freeze({ cost: outcome?.cost ?? 0, holdMin: outcome?.holdMin ? distribution(outcome.holdMin) : null });
+  });
+  const models: ResponseModelConfig[] = Object.entries(input.models).map(([name, model]) =>
+    Object.freeze({
+      name,
+      description: model.description ?? "",
+      rosters: Object.freeze(
+        unitTypeNames.map((typeName) => {
+          const shifts = model.staffing[typeName];
+          if (!shifts) return null;
+          return Roster.fromShifts(
+            shifts.map((s) => ({
+              fromMin: parseClock(s.from),
+              toMin: parseClock(s.to) === 0 ? 1440 : parseClock(s.to),
+              units: s.units,
+              days: (s.days ?? DAYS).map((d) => DAYS.indexOf(d)),
+            })),
+          );
+        }),
+      ),
+      hub: model.hub ? Object.freeze({ triageMin: distribution(model.hub.triageMin), phoneResolution: model.hub.phoneResolution }) : null,
+      rules: Object.freeze(
+        model.dispatch.map((rule): DispatchRule => {
+          const send = rule.send.map(typeIndex);
+          return Object.freeze({
+            categories: rule.match?.categories ? new Set(rule.match.categories.map((c) => categoryNames.indexOf(c))) : null,
+            priorities: rule.match?.priorities ? new Set(rule.match.priorities) : null,
+            behavioralHealth: rule.match?.behavioralHealth ?? null,
+            weapon: rule.match?.weapon ?? null,
+            send: Object.freeze(send),
+            fallbackAfterMin: rule.fallbackAfterMin,
+            uptake: rule.uptake,
+            viaHub: rule.viaHub,
+            eligible: send.length > 1 && unitTypes[send[0]].isAlternative,
+          });
+        }),
+      ),
+    }),
+  );
+  const modelNames = models.map((m) => m.name);
+  return Object.freeze({
+    name: input.name,
+    description: input.description ?? "",
+    run: Object.freeze({
+      horizonDays: input.run.horizonDays,
+      warmupDays: input.run.warmupDays,
+      seed: input.run.seed,
+      replications: input.run.replications,
+      baseline: input.run.baseline === undefined ? 0 : modelNames.indexOf(input.run.baseline),
+    }),
+    targets: Object.freeze({ ...input.targets }),
+    demand: Object.freeze({
+      callsPerDay: input.demand.callsPerDay,
+      hourOfWeekFactor: Object.freeze(hourOfWeekFactors(input.demand.hourOfDay, input.demand.dayOfWeek)),
+      categories: Object.freeze(categories),
+      category: new Categorical({ items: categories.map((_, i) => i), weights: categories.map((c) => c.share) }),
+    }),
+    unitTypes: Object.freeze(unitTypes),
+    outcomes: Object.freeze(outcomes),
+    models: Object.freeze(models),
+    maxPriority: Math.max(...categoryList.map((c) => c.priorityShares.length)),
+    sources: Object.freeze({ ...(input.sources ?? {}) }),
+  });
+}
+
+function distribution(spec: DistributionInput): Distribution {
+  return makeDistribution(spec as DistributionSpec);
+}
+
+/**
+ * Relative rate for each of the 168 hours of the week, scaled to mean 1 so that `callsPerDay`
+ * stays the average daily volume whatever the profile's units.
+ */
+export function hourOfWeekFactors(hourOfDay?: readonly number[], dayOfWeek?: readonly number[]): number[] {
+  const hours = hourOfDay ?? new Array<number>(24).fill(1);
+  const days = dayOfWeek ?? new Array<number>(7).fill(1);
+  const raw = days.flatMap((d) => hours.map((h) => d * h));
+  const mean = raw.reduce((a, b) => a + b, 0) / raw.length;
+  return raw.map((r) => r / mean);
+}

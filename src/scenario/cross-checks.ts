@@ -1,0 +1,172 @@
+/**
+ * Checks that relate several values of a scenario: shares that must sum to one, names that must
+ * refer to something defined, rules that must cover every call. Each problem names its key path,
+ * what was expected and what was found, with a near-miss suggestion for misspelt names. Nothing
+ * is repaired silently.
+ */
+import { DistributionError } from "../random/distribution.js";
+import { makeDistribution, type DistributionSpec } from "../random/make-distribution.js";
+import type { KeyPath, ScenarioIssue } from "./errors.js";
+import { suggestion } from "./near-miss.js";
+import type { DistributionInput, ScenarioInput } from "./schema.js";
+import { parseClock } from "./clock.js";
+
+/** How far a set of shares may sum from 1 and still be accepted (rounding in hand-written files). */
+export const SHARE_TOLERANCE = 0.001;
+const DEFAULT_KEY = "default";
+
+/** Returns every cross-field problem in a scenario that passed the schema. */
+export function crossCheck(scenario: ScenarioInput): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const report = (path: KeyPath, message: string) => issues.push({ path, message });
+  const categories = Object.keys(scenario.demand.categories);
+  const unitTypes = Object.keys(scenario.unitTypes);
+  const models = Object.keys(scenario.models);
+
+  checkDemand(scenario, report);
+  const maxPriority = Math.max(0, ...Object.values(scenario.demand.categories).map((c) => c.priorityShares.length));
+
+  for (const [typeName, type] of Object.entries(scenario.unitTypes)) {
+    const at = ["unitTypes", typeName];
+    const crew = type.crew;
+    const crewSize = (crew.officer ?? 0) + (crew.clinician ?? 0) + (crew.peer ?? 0) + (crew.medic ?? 0);
+    if (crewSize < 1) report([...at, "crew"], "must hold at least one person (officer, clinician, peer or medic), got none");
+    if (type.travelMin) checkDistribution(type.travelMin, [...at, "travelMin"], report);
+    checkByCategory(type.onSceneMin, [...at, "onSceneMin"], categories, report);
+    for (const [key, spec] of Object.entries(type.onSceneMin)) checkDistribution(spec, [...at, "onSceneMin", key], report);
+    checkByCategory(type.dispositions, [...at, "dispositions"], categories, report);
+    for (const [key, shares] of Object.entries(type.dispositions)) {
+      const path = [...at, "dispositions", key];
+      checkSum(Object.values(shares).map((v) => v ?? 0), path, "disposition shares", report);
+      if ((shares.arrest ?? 0) > 0 && (crew.officer ?? 0) === 0) {
+        report([...path, "arrest"], `must be 0: unit type '${typeName}' has no sworn officer and cannot arrest, got ${shares.arrest}`);
+      }
+    }
+    type.backup?.send.forEach((name, i) => {
+      if (!unitTypes.includes(name)) report([...at, "backup", "send", i], unknownName("unit type", name, unitTypes));
+    });
+  }
+
+  for (const [name, outcome] of Object.entries(scenario.outcomes)) {
+    if (outcome?.holdMin) checkDistribution(outcome.holdMin, ["outcomes", name, "holdMin"], report);
+  }
+
+  if (models.length === 0) report(["models"], "must define at least one response model, got none");
+  const baseline = scenario.run.baseline;
+  if (baseline !== undefined && !models.includes(baseline)) {
+    report(["run", "baseline"], unknownName("model", baseline, models));
+  }
+  for (const [modelName, model] of Object.entries(scenario.models)) {
+    const at = ["models", modelName];
+    const staffed = new Set<string>();
+    for (const [typeName, shifts] of Object.entries(model.staffing)) {
+      if (!unitTypes.includes(typeName)) {
+        report([...at, "staffing", typeName], unknownName("unit type", typeName, unitTypes));
+        continue;
+      }
+      shifts.forEach((shift, i) => {
+        if (parseClock(shift.from) === parseClock(shift.to)) {
+          report([...at, "staffing", typeName, i], `must have 'to' differ from 'from' (use 00:00 to 24:00 for all day), got ${shift.from} to ${shift.to}`);
+        }
+      });
+      if (shifts.some((s) => s.units > 0)) staffed.add(typeName);
+    }
+    if (model.hub) checkDistribution(model.hub.triageMin, [...at, "hub", "triageMin"], report);
+    model.dispatch.forEach((rule, i) => {
+      const path = [...at, "dispatch", i];
+      const catchAll = rule.match === undefined || Object.keys(rule.match).length === 0;
+      if (catchAll && i < model.dispatch.length - 1) {
+        report([...path, "match"], `matches every call, so the ${model.dispatch.length - 1 - i} rule(s) after it can never apply; put it last`);
+      }
+      if (!catchAll && i === model.dispatch.length - 1) {
+        report(path, "is the last rule and must match every call (omit 'match'), so no call is left without a unit");
+      }
+      rule.match?.categories?.forEach((c, j) => {
+        if (!categories.includes(c)) report([...path, "match", "categories", j], unknownName("category", c, categories));
+      });
+      rule.match?.priorities?.forEach((p, j) => {
+        if (p > maxPriority) report([...path, "match", "priorities", j], `must be a priority the demand can draw (1 to ${maxPriority}), got ${p}`);
+      });
+      const seen = new Set<string>();
+      rule.send.forEach((typeName, j) => {
+        if (!unitTypes.includes(typeName)) report([...path, "send", j], unknownName("unit type", typeName, unitTypes));
+        else if (!staffed.has(typeName)) report([...path, "send", j], `names unit type '${typeName}', which this model does not staff (add it under models.${modelName}.staffing)`);
+        if (seen.has(typeName)) report([...path, "send", j], `names unit type '${typeName}' twice`);
+        seen.add(typeName);
+      });
+      if (rule.uptake < 1 && rule.send.length < 2) {
+        report([...path, "uptake"], `needs at least two unit types in 'send' (the rest of the calls go to the second), got ${rule.send.length}`);
+      }
+      if (rule.viaHub && !model.hub) report([...path, "viaHub"], `needs a hub: add models.${modelName}.hub with triageMin`);
+    });
+    for (const typeName of staffed) {
+      scenario.unitTypes[typeName]?.backup?.send.forEach((backupType, i) => {
+        if (unitTypes.includes(backupType) && !staffed.has(backupType)) {
+          report(["unitTypes", typeName, "backup", "send", i], `names unit type '${backupType}', which model '${modelName}' does not staff`);
+        }
+      });
+    }
+  }
+  return issues;
+}
+
+type Report = (path: KeyPath, message: string) => void;
+
+function checkDemand(scenario: ScenarioInput, report: Report): void {
+  const categories = Object.entries(scenario.demand.categories);
+  if (categories.length === 0) report(["demand", "categories"], "must define at least one call category, got none");
+  else checkSum(categories.map(([, c]) => c.share), ["demand", "categories"], "category shares", report);
+  for (const [name, category] of categories) {
+    checkSum(category.priorityShares, ["demand", "categories", name, "priorityShares"], "priority shares", report);
+  }
+  for (const key of ["hourOfDay", "dayOfWeek"] as const) {
+    const profile = scenario.demand[key];
+    if (profile && !profile.some((v) => v > 0)) report(["demand", key], "must have at least one value > 0, got all zeros");
+  }
+}
+
+function checkSum(values: readonly number[], path: KeyPath, what: string, report: Report): void {
+  const sum = values.reduce((a, b) => a + b, 0);
+  if (Math.abs(sum - 1) > SHARE_TOLERANCE) report(path, `${what} must sum to 1, got ${round(sum)}`);
+}
+
+function checkByCategory(table: Record<string, unknown>, path: KeyPath, categories: readonly string[], report: Report): void {
+  for (const key of Object.keys(table)) {
+    if (key !== DEFAULT_KEY && !categories.includes(key)) {
+      report([...path, key], unknownName("category", key, [...categories, DEFAULT_KEY]));
+    }
+  }
+  if (!(DEFAULT_KEY in table)) {
+    const missing = categories.filter((c) => !(c in table));
+    if (missing.length > 0) report(path, `must give every category or a 'default', missing: ${missing.join(", ")}`);
+  }
+}
+
+/** Checks that a distribution can be built, reporting its parameter problem at `path`. */
+export function checkDistribution(spec: DistributionInput, path: KeyPath, report: Report): void {
+  const pairs: Record<string, string[][]> = { lognormal: [["mean", "sd"], ["median", "p90"]], gamma: [["shape", "scale"], ["mean", "sd"]] };
+  const forms = pairs[spec.dist];
+  if (forms) {
+    const given = Object.keys(spec).filter((k) => k !== "dist").sort();
+    const match = forms.some((form) => form.length === given.length && [...form].sort().every((k, i) => k === given[i]));
+    if (!match) {
+      report(path, `${spec.dist} must be given as ${forms.map((f) => `{${f.join(", ")}}`).join(" or ")}, got {${given.join(", ")}}`);
+      return;
+    }
+  }
+  try {
+    makeDistribution(spec as DistributionSpec);
+  } catch (error) {
+    if (error instanceof DistributionError) report(path, `is not a valid distribution: ${error.message}`);
+    else throw error;
+  }
+}
+
+function unknownName(kind: string, name: string, known: readonly string[]): string {
+  return `names unknown ${kind} '${name}'${suggestion(name, known) || ` (known: ${known.join(", ") || "none"})`}`;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+

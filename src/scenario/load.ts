@@ -1,0 +1,62 @@
+/**
+ * Loading a scenario: read the file, parse YAML or JSON, apply the schema (with defaults),
+ * cross-check, build. Every user mistake becomes a ScenarioError listing all problems found.
+ */
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { parseDocument } from "yaml";
+import type { ScenarioConfig } from "../system/config.js";
+import { buildScenario } from "./build.js";
+import { crossCheck } from "./cross-checks.js";
+import { ScenarioError } from "./errors.js";
+import { scenarioSchema, type ScenarioInput } from "./schema.js";
+import { fromZodIssues } from "./zod-issues.js";
+
+/** A validated scenario: the file as written (with defaults) and the simulation configuration. */
+export interface LoadedScenario {
+  file: string;
+  input: ScenarioInput;
+  config: ScenarioConfig;
+}
+
+/** Reads and validates a scenario file. Throws ScenarioError for any problem in it. */
+export function loadScenarioFile(file: string): LoadedScenario {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    throw new ScenarioError(file, [{ path: [], message: `cannot be read: ${reason}` }]);
+  }
+  return validateScenario(parseScenarioText(text, file), file);
+}
+
+/** Parses YAML (a superset of JSON) text into plain data. Throws ScenarioError with line numbers. */
+export function parseScenarioText(text: string, file: string): unknown {
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    throw new ScenarioError(
+      file,
+      document.errors.map((error) => {
+        const line = error.linePos?.[0];
+        const where = line ? `line ${line.line}, column ${line.col}` : "somewhere";
+        return { path: [], message: `is not valid YAML at ${where}: ${error.message.split("\n")[0]}` };
+      }),
+    );
+  }
+  return document.toJS();
+}
+
+/** Validates parsed data as a scenario and builds it. `file` is used in messages. */
+export function validateScenario(data: unknown, file: string): LoadedScenario {
+  const parsed = scenarioSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) throw new ScenarioError(file, fromZodIssues(parsed.error.issues, scenarioSchema, data));
+  const problems = crossCheck(parsed.data);
+  if (problems.length > 0) throw new ScenarioError(file, problems);
+  return { file, input: parsed.data, config: buildScenario(parsed.data) };
+}
+
+/** The default report folder name for a scenario file: its `name`, else the file's base name. */
+export function scenarioSlug(loaded: LoadedScenario): string {
+  return loaded.input.name || basename(loaded.file).replace(/\.(ya?ml|json)$/i, "");
+}

@@ -1,0 +1,191 @@
+/**
+ * The scenario file's shape, as a zod schema with strict objects (unknown keys are errors) and
+ * its JSON Schema export for editors. This checks each value on its own; checks that relate
+ * several values (shares summing to one, unit types named in rules existing) live in
+ * `cross-checks.ts`, and turning a valid file into simulation objects lives in `build.ts`.
+ */
+import * as z from "zod";
+
+/** The dispositions a call can end with on scene; metrics give each a meaning (see metrics/definitions). */
+export const DISPOSITIONS = [
+  "resolved",
+  "referred",
+  "crisis-transport",
+  "ed-transport",
+  "involuntary-hold",
+  "arrest",
+] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+
+/** Crew roles a unit type can hold. */
+export const CREW_ROLES = ["officer", "clinician", "peer", "medic"] as const;
+
+export const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+const name = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, "must be a lower-case name with dashes (like 'co-responder')");
+const nonNegative = z.number().min(0);
+const positive = z.number().positive();
+const share = z.number().min(0).max(1);
+const count = z.number().int().min(0);
+const clock = z
+  .string()
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "must be a time of day 'HH:MM' from 00:00 to 24:00");
+
+const minutesNote = "minutes";
+/**
+ * A distribution of a duration in minutes. Lognormal and gamma take one of two parameter pairs;
+ * `cross-checks` enforce that exactly one pair is given (a union of unions would give editors and
+ * users much worse messages).
+ */
+export const distributionSchema = z
+  .discriminatedUnion("dist", [
+    z.strictObject({ dist: z.literal("exponential"), mean: positive }),
+    z.strictObject({
+      dist: z.literal("lognormal"),
+      mean: positive.optional(),
+      sd: positive.optional(),
+      median: positive.optional(),
+      p90: positive.optional(),
+    }),
+    z.strictObject({
+      dist: z.literal("gamma"),
+      shape: positive.optional(),
+      scale: positive.optional(),
+      mean: positive.optional(),
+      sd: positive.optional(),
+    }),
+    z.strictObject({ dist: z.literal("triangular"), min: nonNegative, mode: nonNegative, max: positive }),
+    z.strictObject({ dist: z.literal("uniform"), min: nonNegative, max: positive }),
+    z.strictObject({ dist: z.literal("fixed"), value: nonNegative }),
+    z.strictObject({
+      dist: z.literal("empirical"),
+      values: z.array(nonNegative).min(1),
+      weights: z.array(nonNegative).optional(),
+    }),
+  ])
+  .describe(`a distribution of a duration in ${minutesNote}`);
+export type DistributionInput = z.infer<typeof distributionSchema>;
+
+const runSchema = z.strictObject({
+  horizonDays: positive.default(365).describe("days measured after warm-up"),
+  warmupDays: nonNegative.default(0).describe("days simulated first and cut from the statistics"),
+  seed: count.default(1),
+  replications: z.number().int().min(1).default(10),
+  baseline: name.optional().describe("the model others are compared with; default: the first model"),
+});
+
+const targetsSchema = z.strictObject({
+  priority1ResponseMin: positive.default(10).describe("response target for priority-1 calls, minutes"),
+});
+
+const categorySchema = z.strictObject({
+  share: nonNegative.describe("share of all calls (shares sum to 1)"),
+  priorityShares: z
+    .array(nonNegative)
+    .min(1)
+    .describe("shares of priority 1, 2, ... within this category (sum to 1)"),
+  behavioralHealth: share.default(0).describe("probability that a call of this category has a behavioral-health need"),
+  weapon: share.default(0).describe("probability that a call of this category carries a weapon or violence risk"),
+});
+
+const demandSchema = z.strictObject({
+  callsPerDay: positive,
+  hourOfDay: z.array(nonNegative).length(24).optional().describe("relative call volume by hour 0..23"),
+  dayOfWeek: z.array(nonNegative).length(7).optional().describe("relative call volume Monday..Sunday"),
+  categories: z.record(name, categorySchema),
+});
+
+const crewSchema = z.strictObject({
+  officer: count.optional(),
+  clinician: count.optional(),
+  peer: count.optional(),
+  medic: count.optional(),
+});
+
+const dispositionSharesSchema = z.strictObject(
+  Object.fromEntries(DISPOSITIONS.map((d) => [d, share.optional()])) as Record<Disposition, z.ZodOptional<typeof share>>,
+);
+
+const unitTypeSchema = z.strictObject({
+  description: z.string().optional(),
+  crew: crewSchema,
+  costPerHour: nonNegative.describe("cost of one unit per paid hour, in the scenario's currency"),
+  travelMin: distributionSchema.optional().describe("travel time to the scene; default none"),
+  onSceneMin: z.record(z.string(), distributionSchema).describe("time on scene by call category, or 'default'"),
+  dispositions: z.record(z.string(), dispositionSharesSchema).describe("disposition shares by call category, or 'default'"),
+  backup: z
+    .strictObject({
+      share: share.describe("share of this unit type's calls that request a linked police dispatch"),
+      send: z.array(name).min(1),
+      priority: z.number().int().min(1).default(1),
+    })
+    .optional(),
+});
+
+const outcomeSchema = z.strictObject({
+  cost: nonNegative.default(0).describe("cost of one such outcome (booking, ED visit, ...)"),
+  holdMin: distributionSchema.optional().describe("extra time the unit is held after the scene (booking, ED wall time)"),
+});
+
+const shiftSchema = z.strictObject({
+  from: clock,
+  to: clock,
+  units: count,
+  days: z.array(z.enum(DAYS)).min(1).optional().describe("days the shift starts on; default every day"),
+});
+
+const ruleSchema = z.strictObject({
+  match: z
+    .strictObject({
+      categories: z.array(name).min(1).optional(),
+      priorities: z.array(z.number().int().min(1)).min(1).optional(),
+      behavioralHealth: z.boolean().optional(),
+      weapon: z.boolean().optional(),
+    })
+    .optional()
+    .describe("which calls this rule takes; omitted: every call"),
+  send: z.array(name).min(1).describe("unit types in order of preference"),
+  fallbackAfterMin: nonNegative
+    .default(0)
+    .describe("how long a call waits for each preferred type before falling back to the next"),
+  uptake: share.default(1).describe("share of matching calls actually routed to the first choice"),
+  viaHub: z.boolean().default(false).describe("calls pass through the model's triage hub first"),
+});
+
+const modelSchema = z.strictObject({
+  description: z.string().optional(),
+  staffing: z.record(name, z.array(shiftSchema).min(1)),
+  hub: z
+    .strictObject({
+      triageMin: distributionSchema,
+      phoneResolution: share.default(0).describe("share of triaged calls resolved by phone"),
+    })
+    .optional(),
+  dispatch: z.array(ruleSchema).min(1),
+});
+
+/** A scenario file, as written. */
+export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: name,
+  description: z.string().optional(),
+  run: runSchema.prefault({}),
+  targets: targetsSchema.prefault({}),
+  demand: demandSchema,
+  unitTypes: z.record(name, unitTypeSchema),
+  outcomes: z.partialRecord(z.enum(DISPOSITIONS), outcomeSchema).default({}),
+  models: z.record(name, modelSchema),
+  sources: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe("where each parameter's value comes from: key path -> citation"),
+});
+
+/** A scenario after parsing and defaults, before cross-checks. */
+export type ScenarioInput = z.output<typeof scenarioSchema>;
+export type UnitTypeInput = ScenarioInput["unitTypes"][string];
+export type ModelInput = ScenarioInput["models"][string];
+export type RuleInput = ModelInput["dispatch"][number];
+export type ShiftInput = ModelInput["staffing"][string][number];

@@ -1,0 +1,30 @@
+/**
+ * One interface for every source of calls, synthetic or historical (simmer's generator and data
+ * sources): the response system pulls the next arrival when it needs it, so calls are fed lazily,
+ * never all scheduled at time zero.
+ */
+
+/** One arriving call, as a source produces it. Times are simulation minutes. */
+export interface CallArrival {
+  /** When the call is received, minutes since the start of the run (Monday 00:00). */
+  timeMin: number;
+  /** Category index into the scenario's categories. */
+  category: number;
+  /** 1 = most urgent. */
+  priority: number;
+  behavioralHealth: boolean;
+  weapon: boolean;
+  /** 32-bit seed for the call's own random substreams. */
+  seed: number;
+}
+
+/** A lazy, time-ordered stream of calls. */
+export interface CallSource {
+  /** Fills `out` with the next call and returns true, or returns false when the source is done. */
+  next(out: CallArrival): boolean;
+}
+
+/** A fresh, reusable arrival record for `CallSource.next`. */
+export function emptyArrival(): CallArrival {
+  return { timeMin: 0, category: 0, priority: 1, behavioralHealth: false, weapon: false, seed: 0 };
+}

@@ -1,0 +1,58 @@
+/**
+ * A call moving through the response system. One object per incoming call, plus one per linked
+ * backup dispatch (which points at its parent). Every field is set in the constructor so all calls
+ * share one hidden class: the hot loop stays monomorphic.
+ */
+import type { CallRecord } from "../metrics/call-record.js";
+import type { DispatchRule } from "./config.js";
+
+export class Call implements CallRecord {
+  readyMin = NaN;
+  assignedMin = NaN;
+  onSceneMin = NaN;
+  endMin = NaN;
+  servedBy = -1;
+  disposition = -1;
+  eligible = false;
+  offeredAlternative = false;
+  fellBack = false;
+  phoneResolved = false;
+  servedByAlternative = false;
+  backupRequested = false;
+  officerAttended = false;
+  officerMinutes = 0;
+  outcomeCost = 0;
+  /** The dispatch rule that matched; null for a backup dispatch (its send list is on `backupSend`). */
+  rule: DispatchRule | null = null;
+  /** Position in the rule's send list the call is at. */
+  step = 0;
+  /** Unit type index whose queue holds the call, or -1 when it is not waiting. */
+  waitingAt = -1;
+  /** Units (and linked dispatches) still working this incident; the call ends when it reaches 0. */
+  openTasks = 0;
+  /** For a backup dispatch: the call it supports. */
+  parent: Call | null = null;
+  backupSend: readonly number[] | null = null;
+
+  constructor(
+    readonly id: number,
+    readonly arrivalMin: number,
+    readonly category: number,
+    public priority: number,
+    readonly behavioralHealth: boolean,
+    readonly weapon: boolean,
+    /** 32-bit seed of the call's own random substreams (common random numbers across models). */
+    readonly seed: number,
+  ) {}
+
+  /** The incident this call belongs to: itself, or the parent of a backup dispatch. */
+  get root(): Call {
+    return this.parent ?? this;
+  }
+
+  /** Where the call is, for error messages. */
+  describe(): string {
+    const kind = this.parent ? `backup for call ${this.parent.id}` : `call ${this.id}`;
+    return `${kind} (category ${this.category}, priority ${this.priority}, received at ${this.arrivalMin.toFixed(2)} min)`;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The response system's frozen, typed configuration: what `scenario/build` makes from a validated
+ * file and what the simulation reads. Everything is indexed (categories, unit types, dispositions)
+ * so the hot loop does array look-ups, not string keys. The simulation never sees raw YAML.
+ */
+import type { Distribution } from "../random/distribution.js";
+import type { Categorical } from "../random/categorical.js";
+import type { Roster } from "./roster.js";
+
+/** Dispositions in index order; the metrics give them meaning. */
+export const DISPOSITION_NAMES = [
+  "resolved",
+  "referred",
+  "crisis-transport",
+  "ed-transport",
+  "involuntary-hold",
+  "arrest",
+] as const;
+export type DispositionName = (typeof DISPOSITION_NAMES)[number];
+export const DISPOSITION = {
+  resolved: 0,
+  referred: 1,
+  crisisTransport: 2,
+  edTransport: 3,
+  involuntaryHold: 4,
+  arrest: 5,
+} as const;
+
+/** A call category and how its calls are drawn. */
+export interface CategoryConfig {
+  name: string;
+  /** Share of all calls, normalised to sum to 1. */
+  share: number;
+  /** Draws a priority (1 = most urgent). */
+  priority: Categorical<number>;
+  /** Probability that a call has a behavioral-health need. */
+  behavioralHealthProbability: number;
+  /** Probability that a call carries a weapon or violence risk. */
+  weaponProbability: number;
+}
+
+/** Who rides in a unit. */
+export interface Crew {
+  officer: number;
+  clinician: number;
+  peer: number;
+  medic: number;
+}
+
+/** A kind of unit: crew, cost and service times by category. */
+export interface UnitTypeConfig {
+  name: string;
+  crew: Crew;
+  /** True when the crew holds anyone but sworn officers: a response alternative to police. */
+  isAlternative: boolean;
+  costPerHour: number;
+  /** Travel to the scene, minutes; null for none. */
+  travelMin: Distribution | null;
+  /** Time on scene, minutes, by category index. */
+  onSceneMin: readonly Distribution[];
+  /** Disposition index by category index. */
+  disposition: readonly Categorical<number>[];
+  /** Linked police dispatch requested by a share of this type's calls, or null. */
+  backup: { share: number; send: readonly number[]; priority: number } | null;
+}
+
+/** What a disposition costs and how long it holds a unit after the scene. */
+export interface OutcomeConfig {
+  cost: number;
+  holdMin: Distribution | null;
+}
+
+/** One dispatch rule: which calls, and the unit types to send, in order of preference. */
+export interface DispatchRule {
+  categories: ReadonlySet<number> | null;
+  priorities: ReadonlySet<number> | null;
+  behavioralHealth: boolean | null;
+  weapon: boolean | null;
+  /** Unit type indices, most preferred first. */
+  send: readonly number[];
+  /** Minutes a call waits for each preferred type before trying the next. */
+  fallbackAfterMin: number;
+  /** Share of matching calls routed to the first choice; the rest start at the second. */
+  uptake: number;
+  viaHub: boolean;
+  /** True when the first choice is an alternative to police: these calls are "eligible". */
+  eligible: boolean;
+}
+
+/** A centralized triage hub. */
+export interface HubConfig {
+  triageMin: Distribution;
+  phoneResolution: number;
+}
+
+/** A response model: a roster per unit type and the dispatch rules. */
+export interface ResponseModelConfig {
+  name: string;
+  description: string;
+  /** Roster by unit type index; null when the model does not staff that type. */
+  rosters: readonly (Roster | null)[];
+  hub: HubConfig | null;
+  rules: readonly DispatchRule[];
+}
+
+/** Demand: the synthetic call generator's parameters. */
+export interface DemandConfig {
+  callsPerDay: number;
+  /** Relative rate by hour of the week (168 entries, Monday 00:00 first), mean 1. */
+  hourOfWeekFactor: readonly number[];
+  categories: readonly CategoryConfig[];
+  /** Draws a category index. */
+  category: Categorical<number>;
+}
+
+/** Run settings. */
+export interface RunConfig {
+  horizonDays: number;
+  warmupDays: number;
+  seed: number;
+  replications: number;
+  baseline: number;
+}
+
+/** Everything one scenario defines. */
+export interface ScenarioConfig {
+  name: string;
+  description: string;
+  run: RunConfig;
+  targets: { priority1ResponseMin: number };
+  demand: DemandConfig;
+  unitTypes: readonly UnitTypeConfig[];
+  /** By disposition index. */
+  outcomes: readonly OutcomeConfig[];
+  models: readonly ResponseModelConfig[];
+  /** Highest priority number any category can draw. */
+  maxPriority: number;
+  /** Parameter path -> citation, as the scenario gives them. */
+  sources: Readonly<Record<string, string>>;
+}

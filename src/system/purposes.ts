@@ -1,0 +1,18 @@
+/**
+ * Purposes of a call's own random substreams. Each draw about a call comes from
+ * `CallRandom.reset(call.seed, PURPOSE.x)`, so the same call gets the same travel, time on scene
+ * and outcome draws in every response model (common random numbers), whatever order units serve
+ * calls in. Values are part of the results: changing one changes every output.
+ */
+export const PURPOSE = {
+  triage: 1,
+  phone: 2,
+  uptake: 3,
+  travel: 4,
+  onScene: 5,
+  disposition: 6,
+  hold: 7,
+  backup: 8,
+  /** Backup dispatches draw with a seed derived from their parent's and this purpose. */
+  backupSeed: 9,
+} as const;

@@ -1,0 +1,320 @@
+/**
+ * The call life cycle for one response model in one replication:
+ *
+ *   arrival -> (hub triage -> phone resolution?) -> routing (uptake, preferred unit types with
+ *   fallback waits) -> queue -> travel -> on scene -> disposition (+ hold: booking, ED wall time)
+ *   -> unit free; a share of an alternative team's calls request a linked police dispatch.
+ *
+ * The models are data (rules, rosters, unit types); this file has no branch for "police" or
+ * "co-responder". Every random draw about a call comes from that call's own substream
+ * (see purposes.ts), so each model sees the same calls with the same draws.
+ */
+import type { Simulation } from "../engine/simulation.js";
+import type { CallRandom } from "../random/call-random.js";
+import type { CallRecord } from "../metrics/call-record.js";
+import type { CallArrival, CallSource } from "../streams/call-source.js";
+import { emptyArrival } from "../streams/call-source.js";
+import { Call } from "./call.js";
+import type { DispatchRule, ResponseModelConfig, ScenarioConfig, UnitTypeConfig } from "./config.js";
+import { PRECEDENCE } from "./precedence.js";
+import { PURPOSE } from "./purposes.js";
+import type { Roster } from "./roster.js";
+import { Unit, UnitPool } from "./unit-pool.js";
+
+/** Raised when the simulation reaches an impossible state; carries the simulated context. */
+export class SimulationError extends Error {
+  override name = "SimulationError";
+}
+
+export interface ResponseSystemOptions {
+  scenario: ScenarioConfig;
+  model: ResponseModelConfig;
+  simulation: Simulation;
+  source: CallSource;
+  random: CallRandom;
+  /** Receives each incoming call once, when its last unit is freed (or it is resolved by phone). */
+  onCallEnd: (record: CallRecord) => void;
+  /** Staffed and busy unit-minutes are integrated over [windowStartMin, windowEndMin). */
+  windowStartMin: number;
+  windowEndMin: number;
+}
+
+export class ResponseSystem {
+  readonly pools: readonly UnitPool[];
+  private readonly sim: Simulation;
+  private readonly source: CallSource;
+  private readonly random: CallRandom;
+  private readonly model: ResponseModelConfig;
+  private readonly unitTypes: readonly UnitTypeConfig[];
+  private readonly scenario: ScenarioConfig;
+  private readonly onCallEnd: (record: CallRecord) => void;
+  private readonly arrival: CallArrival = emptyArrival();
+  /** The rule a backup dispatch follows, by the requesting unit type. */
+  private readonly backupRules: readonly (DispatchRule | null)[];
+  private nextCallId = 0;
+  private nextBackupId = -1;
+  private arrivalsDone = false;
+  /** Incoming calls received and not yet ended. */
+  callsInSystem = 0;
+  callsReceived = 0;
+  callsEnded = 0;
+
+  constructor(options: ResponseSystemOptions) {
+    this.sim = options.simulation;
+    this.source = options.source;
+    this.random = options.random;
+    this.model = options.model;
+    this.scenario = options.scenario;
+    this.unitTypes = options.scenario.unitTypes;
+    this.onCallEnd = options.onCallEnd;
+    this.pools = this.unitTypes.map(
+      (type, index) => new UnitPool(index, type, options.windowStartMin, options.windowEndMin),
+    );
+    this.backupRules = this.unitTypes.map((type) =>
+      type.backup === null
+        ? null
+        : {
+            categories: null,
+            priorities: null,
+            behavioralHealth: null,
+            weapon: null,
+            send: type.backup.send,
+            fallbackAfterMin: 0,
+            uptake: 1,
+            viaHub: false,
+            eligible: false,
+          },
+    );
+  }
+
+  /** Puts units on duty and schedules the first arrival. Call once, before `simulation.run()`. */
+  start(): void {
+    this.model.rosters.forEach((roster, index) => {
+      if (roster === null) return;
+      this.pools[index].setTarget(roster.unitsAt(this.sim.now), this.sim.now);
+      this.scheduleRosterChange(index, roster);
+    });
+    this.scheduleNextArrival();
+  }
+
+  /** Brings every pool's unit-minute integrals up to `nowMin` (call once the run is over). */
+  closeIntegrals(nowMin: number): void {
+    for (const pool of this.pools) pool.touch(nowMin);
+  }
+
+  private scheduleRosterChange(index: number, roster: Roster): void {
+    const next = roster.nextChangeAfter(this.sim.now);
+    if (next !== Infinity) this.sim.at(next, PRECEDENCE.rosterChange, this.onRosterChange, index);
+  }
+
+  private readonly onRosterChange = (index: number): void => {
+    const roster = this.model.rosters[index]!;
+    const pool = this.pools[index];
+    pool.setTarget(roster.unitsAt(this.sim.now), this.sim.now);
+    this.serveQueue(pool);
+    // After the last arrival, rosters only go on while calls are still being worked.
+    if (!this.arrivalsDone || this.callsInSystem > 0) this.scheduleRosterChange(index, roster);
+  };
+
+  private scheduleNextArrival(): void {
+    const arrival = this.arrival;
+    if (!this.source.next(arrival)) {
+      this.arrivalsDone = true;
+      return;
+    }
+    const call = new Call(
+      this.nextCallId++,
+      arrival.timeMin,
+      arrival.category,
+      arrival.priority,
+      arrival.behavioralHealth,
+      arrival.weapon,
+      arrival.seed,
+    );
+    this.sim.at(arrival.timeMin, PRECEDENCE.arrival, this.onArrival, call);
+  }
+
+  private readonly onArrival = (call: Call): void => {
+    this.callsInSystem++;
+    this.callsReceived++;
+    this.scheduleNextArrival();
+    const rule = this.matchRule(call);
+    call.rule = rule;
+    call.eligible = rule.eligible;
+    const hub = this.model.hub;
+    if (rule.viaHub && hub !== null) {
+      this.random.reset(call.seed, PURPOSE.triage);
+      this.sim.after(hub.triageMin.sample(this.random.next), PRECEDENCE.triageDone, this.onTriageDone, call);
+      return;
+    }
+    this.route(call);
+  };
+
+  private readonly onTriageDone = (call: Call): void => {
+    const hub = this.model.hub!;
+    if (hub.phoneResolution > 0) {
+      this.random.reset(call.seed, PURPOSE.phone);
+      if (this.random.next() < hub.phoneResolution) {
+        call.phoneResolved = true;
+        call.readyMin = this.sim.now;
+        this.endCall(call);
+        return;
+      }
+    }
+    this.route(call);
+  };
+
+  private matchRule(call: Call): DispatchRule {
+    for (const rule of this.model.rules) {
+      if (rule.categories !== null && !rule.categories.has(call.category)) continue;
+      if (rule.priorities !== null && !rule.priorities.has(call.priority)) continue;
+      if (rule.behavioralHealth !== null && rule.behavioralHealth !== call.behavioralHealth) continue;
+      if (rule.weapon !== null && rule.weapon !== call.weapon) continue;
+      return rule;
+    }
+    throw new SimulationError(
+      `model '${this.model.name}': no dispatch rule matches ${call.describe()} (the last rule must match every call)`,
+    );
+  }
+
+  /** Decides where a call ready for dispatch goes first, then offers it there. */
+  private route(call: Call): void {
+    const rule = call.rule!;
+    call.readyMin = this.sim.now;
+    let step = 0;
+    if (rule.uptake < 1) {
+      this.random.reset(call.seed, PURPOSE.uptake);
+      if (this.random.next() >= rule.uptake) step = 1;
+    }
+    if (step === 0 && rule.eligible) call.offeredAlternative = true;
+    this.offer(call, step);
+  }
+
+  /**
+   * Offers a call to the unit type at `step` of its send list: assigned now if a unit is idle;
+   * refused (next type) if that type has nobody on duty or the rule allows no wait; otherwise
+   * queued, with a timer to fall back unless this is the last type.
+   */
+  private offer(call: Call, step: number): void {
+    const send = call.rule!.send;
+    const last = send.length - 1;
+    for (; step < last; step++) {
+      const pool = this.pools[send[step]];
+      if (pool.idleCount > 0) return this.assign(call, pool);
+      if (pool.targetCount > 0 && call.rule!.fallbackAfterMin > 0) {
+        call.step = step;
+        pool.queue.push(call);
+        this.sim.after(call.rule!.fallbackAfterMin, PRECEDENCE.fallback, this.onFallback, call);
+        return;
+      }
+    }
+    const pool = this.pools[send[last]];
+    call.step = last;
+    if (pool.idleCount > 0) return this.assign(call, pool);
+    pool.queue.push(call);
+  }
+
+  private readonly onFallback = (call: Call): void => {
+    // A call waits at one step at a time and only this timer moves it on, so if it is still
+    // waiting, it is waiting at the step this timer was set for.
+    if (call.waitingAt < 0) return;
+    this.pools[call.waitingAt].queue.remove(call);
+    this.offer(call, call.step + 1);
+  };
+
+  private assign(call: Call, pool: UnitPool): void {
+    const now = this.sim.now;
+    const unit = pool.assign(call, now);
+    if (call.parent === null) {
+      call.openTasks++;
+      call.assignedMin = now;
+      call.servedBy = pool.index;
+      call.servedByAlternative = pool.type.isAlternative;
+    }
+    const travel = pool.type.travelMin;
+    if (travel === null) {
+      this.onUnitOnScene(unit);
+      return;
+    }
+    this.random.reset(call.seed, PURPOSE.travel);
+    this.sim.after(travel.sample(this.random.next), PRECEDENCE.onScene, this.onUnitOnScene, unit);
+  }
+
+  private readonly onUnitOnScene = (unit: Unit): void => {
+    const call = unit.call!;
+    const type = unit.pool.type;
+    const root = call.root;
+    const now = this.sim.now;
+    if (type.crew.officer > 0) root.officerAttended = true;
+    if (Number.isNaN(call.onSceneMin)) call.onSceneMin = now;
+    const random = this.random;
+    random.reset(call.seed, PURPOSE.onScene);
+    let busyMin = type.onSceneMin[call.category].sample(random.next);
+    if (call.parent === null) {
+      random.reset(call.seed, PURPOSE.disposition);
+      const disposition = type.disposition[call.category].sample(random.next);
+      call.disposition = disposition;
+      const outcome = this.scenario.outcomes[disposition];
+      call.outcomeCost += outcome.cost;
+      if (outcome.holdMin !== null) {
+        random.reset(call.seed, PURPOSE.hold);
+        busyMin += outcome.holdMin.sample(random.next);
+      }
+      if (type.backup !== null) {
+        random.reset(call.seed, PURPOSE.backup);
+        if (random.next() < type.backup.share) this.requestBackup(call, unit.pool.index, type.backup.priority);
+      }
+    }
+    this.sim.after(busyMin, PRECEDENCE.unitFree, this.onUnitFree, unit);
+  };
+
+  private requestBackup(call: Call, requestingType: number, priority: number): void {
+    this.random.reset(call.seed, PURPOSE.backupSeed);
+    const backup = new Call(
+      this.nextBackupId--,
+      this.sim.now,
+      call.category,
+      priority,
+      call.behavioralHealth,
+      call.weapon,
+      (this.random.next() * 4294967296) >>> 0,
+    );
+    backup.parent = call;
+    backup.rule = this.backupRules[requestingType];
+    backup.readyMin = this.sim.now;
+    call.backupRequested = true;
+    // The backup is open work from the request on, so the incident cannot end before it does.
+    call.openTasks++;
+    this.offer(backup, 0);
+  }
+
+  private readonly onUnitFree = (unit: Unit): void => {
+    const now = this.sim.now;
+    const call = unit.call!;
+    const pool = unit.pool;
+    const root = call.root;
+    root.officerMinutes += (now - unit.assignedMin) * pool.type.crew.officer;
+    if (pool.release(unit, now)) this.serveQueue(pool);
+    root.openTasks--;
+    if (root.openTasks === 0) this.endCall(root);
+  };
+
+  /** Hands idle units of a pool to its waiting calls. */
+  private serveQueue(pool: UnitPool): void {
+    while (pool.idleCount > 0 && pool.queue.size > 0) {
+      const next = pool.queue.poll()!;
+      this.assign(next, pool);
+    }
+  }
+
+  private endCall(call: Call): void {
+    if (!Number.isNaN(call.endMin)) {
+      throw new SimulationError(`${call.describe()} ended twice, at ${call.endMin} and ${this.sim.now} min`);
+    }
+    call.endMin = this.sim.now;
+    call.fellBack = call.offeredAlternative && !call.servedByAlternative && !call.phoneResolved;
+    this.callsInSystem--;
+    this.callsEnded++;
+    this.onCallEnd(call);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The units of one type in one response model: who is idle, who is busy, how many the roster
+ * wants on duty, and the calls waiting for them. A unit that is busy when its shift ends finishes
+ * its call first, then goes off duty ("owed" units). Busy and staffed unit-minutes are integrated
+ * over the measurement window for utilization and paid hours.
+ */
+import type { Call } from "./call.js";
+import { CallQueue } from "./call-queue.js";
+import type { UnitTypeConfig } from "./config.js";
+
+/** One unit. It is in exactly one place: off duty, idle, or busy with one call. */
+export class Unit {
+  call: Call | null = null;
+  /** When the unit was assigned its current call, minutes. */
+  assignedMin = 0;
+  constructor(
+    readonly id: number,
+    readonly pool: UnitPool,
+  ) {}
+}
+
+/** Raised when the pool's bookkeeping breaks an invariant (a bug, never a user mistake). */
+export class UnitPoolError extends Error {
+  override name = "UnitPoolError";
+}
+
+export class UnitPool {
+  readonly queue: CallQueue;
+  private readonly idle: Unit[] = [];
+  private readonly offDuty: Unit[] = [];
+  private busy = 0;
+  /** Busy units that go off duty when they finish, because the roster dropped. */
+  private owed = 0;
+  private unitsMade = 0;
+  private lastTouchMin = 0;
+  /** Busy and on-duty (idle + busy) unit-minutes inside the measurement window. */
+  busyMinutes = 0;
+  staffedMinutes = 0;
+
+  constructor(
+    readonly index: number,
+    readonly type: UnitTypeConfig,
+    private readonly windowStartMin: number,
+    private readonly windowEndMin: number,
+  ) {
+    this.queue = new CallQueue(index);
+  }
+
+  get idleCount(): number {
+    return this.idle.length;
+  }
+
+  get busyCount(): number {
+    return this.busy;
+  }
+
+  /** Units on duty now, including busy units that will leave when they finish. */
+  get staffedCount(): number {
+    return this.idle.length + this.busy;
+  }
+
+  /** Units the roster currently wants on duty. */
+  get targetCount(): number {
+    return this.idle.length + this.busy - this.owed;
+  }
+
+  /** Sets how many units should be on duty from `nowMin`. */
+  setTarget(units: number, nowMin: number): void {
+    this.touch(nowMin);
+    let change = units - this.targetCount;
+    if (change > 0) {
+      const kept = Math.min(this.owed, change);
+      this.owed -= kept;
+      change -= kept;
+      for (; change > 0; change--) this.idle.push(this.offDuty.pop() ?? new Unit(this.unitsMade++, this));
+    } else if (change < 0) {
+      for (; change < 0 && this.idle.length > 0; change++) this.offDuty.push(this.idle.pop()!);
+      this.owed -= change;
+    }
+  }
+
+  /** Takes an idle unit for `call`; the caller checked `idleCount > 0`. */
+  assign(call: Call, nowMin: number): Unit {
+    const unit = this.idle.pop();
+    if (unit === undefined || unit.call !== null) {
+      throw new UnitPoolError(`no idle ${this.type.name} unit for ${call.describe()} at ${nowMin} min`);
+    }
+    this.touch(nowMin);
+    this.busy++;
+    unit.call = call;
+    unit.assignedMin = nowMin;
+    return unit;
+  }
+
+  /** Frees a busy unit. Returns true if it stays on duty (idle), false if its shift is over. */
+  release(unit: Unit, nowMin: number): boolean {
+    if (unit.call === null) throw new UnitPoolError(`${this.type.name} unit ${unit.id} freed twice at ${nowMin} min`);
+    this.touch(nowMin);
+    unit.call = null;
+    this.busy--;
+    if (this.owed > 0) {
+      this.owed--;
+      this.offDuty.push(unit);
+      return false;
+    }
+    this.idle.push(unit);
+    return true;
+  }
+
+  /** Adds busy and staffed unit-minutes since the last change, clipped to the window. */
+  touch(nowMin: number): void {
+    const from = this.lastTouchMin > this.windowStartMin ? this.lastTouchMin : this.windowStartMin;
+    const to = nowMin < this.windowEndMin ? nowMin : this.windowEndMin;
+    if (to > from) {
+      const minutes = to - from;
+      this.busyMinutes += this.busy * minutes;
+      this.staffedMinutes += (this.idle.length + this.busy) * minutes;
+    }
+    this.lastTouchMin = nowMin;
+  }
+}
