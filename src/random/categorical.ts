@@ -1,0 +1,89 @@
+import { describeValue, invalidUniform } from "./checks.js";
+import { buildCumulativeTable, searchCumulativeTable } from "./cumulative-table.js";
+import { DistributionError } from "./distribution.js";
+import type { Rng } from "./rng.js";
+
+/** Parameters of a {@link Categorical}: one weight per item. */
+export interface CategoricalParameters<T> {
+  /** The outcomes; at least one. */
+  readonly items: readonly T[];
+  /** Relative weights, same length as `items`, each finite and >= 0, with a positive sum. */
+  readonly weights: readonly number[];
+}
+
+/**
+ * A discrete distribution over arbitrary items (call types, priorities, dispositions), drawn by
+ * inverse transform on a cumulative table: item i is returned when u falls in
+ * [P(index < i), P(index <= i)). Lookup is a linear scan up to 8 items, binary search beyond.
+ *
+ * Uniforms consumed by {@link Categorical.sample}: exactly one, except that a single-item
+ * categorical consumes none. The count depends only on the number of items, never on the
+ * weights, so changing weights keeps streams aligned between scenarios. Items with weight 0 are
+ * never drawn. Weights are normalised internally. Allocation-free after construction.
+ */
+export class Categorical<T> {
+  /** The outcomes, in the order given (a frozen copy). */
+  readonly items: readonly T[];
+  /** probabilities[i] = weights[i] / Σ weights. */
+  readonly probabilities: readonly number[];
+  private readonly cumulative: Float64Array;
+  private readonly onlyItem: boolean;
+
+  /**
+   * @throws {DistributionError} if `items` is empty or not an array, or `weights` does not have
+   *   one finite, non-negative weight per item with a positive sum. Example message:
+   *   `categorical: weights[1] must be a finite number >= 0, got -1`.
+   */
+  constructor(parameters: CategoricalParameters<T>) {
+    const items: unknown = parameters?.items;
+    if (!Array.isArray(items) || items.length === 0) {
+      throw new DistributionError(
+        `categorical: items must be a non-empty array, got ${describeValue(items)}`,
+      );
+    }
+    const table = buildCumulativeTable(
+      "categorical",
+      "weights",
+      parameters.weights,
+      items.length,
+      "items",
+    );
+    this.items = Object.freeze([...(items as T[])]);
+    this.probabilities = Object.freeze(Array.from(table.probabilities));
+    this.cumulative = table.cumulative;
+    this.onlyItem = items.length === 1;
+  }
+
+  /** Number of items. */
+  get size(): number {
+    return this.items.length;
+  }
+
+  /**
+   * Draws one item. Consumes one uniform from `rng`, or none when there is a single item.
+   *
+   * @throws {DistributionError} if `rng` returns a value outside [0, 1).
+   */
+  sample(rng: Rng): T {
+    if (this.onlyItem) return this.items[0];
+    const u = rng();
+    if (!(u >= 0 && u < 1)) throw invalidUniform("categorical", u);
+    return this.items[searchCumulativeTable(this.cumulative, u)];
+  }
+
+  /**
+   * The index of the item that uniform `u` selects (the inverse CDF over indices).
+   *
+   * @param u - a uniform in [0, 1).
+   * @throws {DistributionError} if `u` is not in [0, 1).
+   */
+  sampleIndex(u: number): number {
+    if (!(u >= 0 && u < 1)) throw invalidUniform("categorical", u);
+    return searchCumulativeTable(this.cumulative, u);
+  }
+
+  /** E.g. `categorical(3 items)`. */
+  toString(): string {
+    return `categorical(${this.items.length} item${this.items.length === 1 ? "" : "s"})`;
+  }
+}
