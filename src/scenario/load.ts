@@ -3,7 +3,6 @@
  * cross-check, build. Every user mistake becomes a ScenarioError listing all problems found.
  */
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
 import { parseDocument } from "yaml";
 import type { ScenarioConfig } from "../system/config.js";
 import { buildScenario } from "./build.js";
@@ -19,8 +18,26 @@ export interface LoadedScenario {
   config: ScenarioConfig;
 }
 
-/** Reads and validates a scenario file. Throws ScenarioError for any problem in it. */
-export function loadScenarioFile(file: string): LoadedScenario {
+/** Run settings a command line can set (--seed, --days, ...); undefined keeps the file's value. */
+export interface RunOverrides {
+  run?: { replications?: number; seed?: number; horizonDays?: number };
+}
+
+/**
+ * Reads a scenario file, applies command-line overrides to the parsed data (so a bad value gets
+ * the same message as in the file), validates and builds it. Throws ScenarioError for any problem.
+ */
+export function loadScenario(file: string, overrides: RunOverrides = {}): LoadedScenario {
+  const data = readScenarioData(file);
+  const run = Object.fromEntries(Object.entries(overrides.run ?? {}).filter(([, v]) => v !== undefined));
+  if (Object.keys(run).length > 0 && isObject(data)) {
+    data.run = { ...(isObject(data.run) ? data.run : {}), ...run };
+  }
+  return validateScenario(data, file);
+}
+
+/** Reads and parses a scenario file without validating it. Throws ScenarioError. */
+export function readScenarioData(file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -28,7 +45,11 @@ export function loadScenarioFile(file: string): LoadedScenario {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
     throw new ScenarioError(file, [{ path: [], message: `cannot be read: ${reason}` }]);
   }
-  return validateScenario(parseScenarioText(text, file), file);
+  return parseScenarioText(text, file);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Parses YAML (a superset of JSON) text into plain data. Throws ScenarioError with line numbers. */
@@ -54,9 +75,4 @@ export function validateScenario(data: unknown, file: string): LoadedScenario {
   const problems = crossCheck(parsed.data);
   if (problems.length > 0) throw new ScenarioError(file, problems);
   return { file, input: parsed.data, config: buildScenario(parsed.data) };
-}
-
-/** The default report folder name for a scenario file: its `name`, else the file's base name. */
-export function scenarioSlug(loaded: LoadedScenario): string {
-  return loaded.input.name || basename(loaded.file).replace(/\.(ya?ml|json)$/i, "");
 }

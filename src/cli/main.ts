@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+/**
+ * The `resim` command: a thin layer over the library. User mistakes (bad scenario, bad flag) exit
+ * with code 2 and a message naming the file, the key path, what was expected and what was found;
+ * only a bug in resim itself prints a stack trace.
+ */
+import { Command, CommanderError } from "commander";
+import { ScenarioError } from "../scenario/errors.js";
+import { runCommand } from "./run-command.js";
+import { schemaCommand } from "./schema-command.js";
+import { UsageError } from "./usage-error.js";
+import { validateCommand } from "./validate-command.js";
+
+const USER_ERROR = 2;
+
+function program(): Command {
+  const root = new Command("resim")
+    .description("compare police-only, co-responder and centralized-outreach responses to 911 and crisis calls")
+    .version("0.1.0")
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  resim run scenarios/riverton.yaml               compare the three response models for Riverton
+  resim validate scenarios/riverton.yaml          check a scenario file
+  resim schema --out schema/scenario.schema.json  write the scenario JSON Schema for editors`,
+    );
+  for (const command of [runCommand(), validateCommand(), schemaCommand()]) root.addCommand(command);
+  root.exitOverride();
+  for (const command of root.commands) command.exitOverride();
+  return root;
+}
+
+try {
+  program().parse(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message; help and --version end with code 0.
+    process.exitCode = error.exitCode === 0 ? 0 : USER_ERROR;
+  } else if (error instanceof ScenarioError || error instanceof UsageError) {
+    process.stderr.write(`resim: ${error.message.split("\n").join("\nresim: ")}\n`);
+    process.exitCode = USER_ERROR;
+  } else {
+    process.stderr.write(`resim: internal error (please report it): ${(error as Error).stack ?? error}\n`);
+    process.exitCode = 1;
+  }
+}

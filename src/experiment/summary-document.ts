@@ -1,0 +1,25 @@
+/**
+ * The run's results as one document (what summary.json holds): the scenario, the run settings and
+ * each model's summary. Contains nothing that depends on the machine or the clock.
+ */
+import type { RunOutput, SummaryDocument } from "../report/summary-files.js";
+import type { ExperimentResult } from "./run-experiment.js";
+
+/** Builds the document and the data the summary files need. */
+export function summaryDocument(result: ExperimentResult, scenarioFile: string): RunOutput {
+  const { scenario } = result;
+  const modelNames = result.models.map((m) => scenario.models[m].name);
+  const document: SummaryDocument = {
+    scenario: scenario.name,
+    description: scenario.description,
+    scenarioFile,
+    seed: scenario.run.seed,
+    replications: scenario.run.replications,
+    horizonDays: scenario.run.horizonDays,
+    warmupDays: scenario.run.warmupDays,
+    baseline: modelNames[result.baseline],
+    metrics: Object.fromEntries(result.definitions.map((d) => [d.name, { unit: d.unit, description: d.description }])),
+    models: result.summary,
+  };
+  return { document, definitions: result.definitions, modelNames, replications: result.replications };
+}

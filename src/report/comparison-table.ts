@@ -1,0 +1,78 @@
+/**
+ * The comparison a planner reads in the terminal: key metrics for each model with 95% intervals,
+ * then each model's paired difference from the baseline, starred where the interval excludes 0.
+ */
+import type { MetricDefinition } from "../metrics/definitions.js";
+import type { MetricSummary } from "../metrics/summarize.js";
+import type { SummaryDocument } from "./summary-files.js";
+import { formatValue, unitLabel } from "./format.js";
+
+/** Metrics shown in the table, in order; utilization rows are added per unit type. */
+export const TABLE_METRICS = [
+  "calls",
+  "bhCalls",
+  "responseMin.mean",
+  "responseMin.p90",
+  "responseMin.p90.priority1",
+  "responseMin.p90.behavioralHealth",
+  "queueWaitMin.mean",
+  "diversionRate",
+  "policeFreeRate",
+  "arrestRate",
+  "edRate",
+  "alternativeShare",
+  "fallbackRate",
+  "officerHoursBH",
+  "cost.total",
+  "cost.perCall",
+];
+
+/** Renders the comparison tables as text. */
+export function comparisonTable(document: SummaryDocument, definitions: readonly MetricDefinition[], modelNames: readonly string[]): string {
+  const shown = definitions.filter((d) => TABLE_METRICS.includes(d.name) || d.name.startsWith("utilization."));
+  shown.sort((a, b) => order(a.name) - order(b.name));
+  const label = (d: MetricDefinition) => `${d.name} (${unitLabel(d.unit)})`;
+  const interval = (s: MetricSummary, unit: MetricDefinition["unit"], signed: boolean) =>
+    s.mean === null
+      ? "n/a"
+      : s.ci95 === null
+        ? formatValue(s.mean, unit, signed)
+        : `${formatValue(s.mean, unit, signed)} [${formatValue(s.ci95[0], unit, signed)}, ${formatValue(s.ci95[1], unit, signed)}]`;
+
+  const estimates = [
+    ["metric", ...modelNames],
+    ...shown.map((d) => [label(d), ...modelNames.map((m) => interval(document.models[m].metrics[d.name], d.unit, false))]),
+  ];
+  const others = modelNames.filter((m) => m !== document.baseline);
+  const lines = [
+    `${document.scenario}: ${document.replications} replications of ${document.horizonDays} days (after ${document.warmupDays} days warm-up), seed ${document.seed}`,
+    "",
+    "Estimates (mean [95% CI] across replications)",
+    ...align(estimates),
+  ];
+  if (others.length > 0) {
+    const differences = [
+      ["metric", ...others.map((m) => `${m} - ${document.baseline}`)],
+      ...shown.map((d) => [
+        label(d),
+        ...others.map((m) => {
+          const s = document.models[m].vsBaseline![d.name];
+          const excludesZero = s.ci95 !== null && (s.ci95[0] > 0 || s.ci95[1] < 0);
+          return `${interval(s, d.unit, true)}${excludesZero ? " *" : ""}`;
+        }),
+      ]),
+    ];
+    lines.push("", `Difference from ${document.baseline} (paired by replication; * = the 95% CI excludes 0)`, ...align(differences));
+  }
+  return lines.join("\n") + "\n";
+}
+
+function order(name: string): number {
+  const index = TABLE_METRICS.indexOf(name);
+  return index >= 0 ? index : TABLE_METRICS.length;
+}
+
+function align(rows: readonly (readonly string[])[]): string[] {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ").trimEnd());
+}

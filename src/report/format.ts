@@ -1,0 +1,36 @@
+/**
+ * Human-readable numbers by metric unit, for the terminal table and the report. Files keep the
+ * raw figures; these are for reading.
+ */
+import type { MetricDefinition } from "../metrics/definitions.js";
+
+/** Formats a value of a metric with the given unit. `signed` shows a leading + for differences. */
+export function formatValue(value: number | null, unit: MetricDefinition["unit"], signed = false): string {
+  if (value === null) return "n/a";
+  const sign = signed && value > 0 ? "+" : "";
+  switch (unit) {
+    case "share":
+      return `${sign}${(value * 100).toFixed(1)}%`;
+    case "minutes":
+      return `${sign}${value.toFixed(1)}`;
+    case "calls":
+    case "hours":
+      return `${sign}${Math.round(value).toLocaleString("en-US")}`;
+    case "currency":
+      return `${sign}${formatMoney(value)}`;
+  }
+}
+
+/** $1.23M, $45.6k, $789 (negative as -$1.2M). */
+export function formatMoney(value: number): string {
+  const abs = Math.abs(value);
+  const prefix = value < 0 ? "-$" : "$";
+  if (abs >= 1e6) return `${prefix}${(abs / 1e6).toFixed(2)}M`;
+  if (abs >= 1e4) return `${prefix}${(abs / 1e3).toFixed(1)}k`;
+  return `${prefix}${abs.toFixed(0)}`;
+}
+
+/** The unit shown after a metric name in tables. */
+export function unitLabel(unit: MetricDefinition["unit"]): string {
+  return { share: "%", minutes: "min", calls: "calls", hours: "h", currency: "$" }[unit];
+}

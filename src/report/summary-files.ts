@@ -1,0 +1,73 @@
+/**
+ * The files a run writes: summary.json (machine-readable), summary.csv (one row per model x
+ * metric with its interval, and the paired difference from the baseline) and replications.csv
+ * (one row per model x replication x metric). Same run, same bytes: nothing here reads a clock.
+ */
+import { join } from "node:path";
+import type { MetricDefinition } from "../metrics/definitions.js";
+import type { MetricValues } from "../metrics/replication-recorder.js";
+import { roundFigure, type MetricSummary, type ModelSummary } from "../metrics/summarize.js";
+import { writeFileAtomic } from "./atomic-write.js";
+import { toCsv } from "./csv.js";
+
+/** Everything summary.json holds. */
+export interface SummaryDocument {
+  scenario: string;
+  description: string;
+  scenarioFile: string;
+  seed: number;
+  replications: number;
+  horizonDays: number;
+  warmupDays: number;
+  baseline: string;
+  metrics: Record<string, { unit: string; description: string }>;
+  models: Record<string, ModelSummary>;
+}
+
+export interface RunOutput {
+  document: SummaryDocument;
+  definitions: readonly MetricDefinition[];
+  /** Model names in order, and replications[i][r] for model i. */
+  modelNames: readonly string[];
+  replications: readonly (readonly MetricValues[])[];
+}
+
+/** Writes summary.json, summary.csv and replications.csv into `folder`; returns their paths. */
+export function writeSummaryFiles(folder: string, output: RunOutput): string[] {
+  const files = {
+    json: join(folder, "summary.json"),
+    summary: join(folder, "summary.csv"),
+    replications: join(folder, "replications.csv"),
+  };
+  writeFileAtomic(files.json, JSON.stringify(output.document, null, 2) + "\n");
+  writeFileAtomic(files.summary, summaryCsv(output));
+  writeFileAtomic(files.replications, replicationsCsv(output));
+  return Object.values(files);
+}
+
+function summaryCsv({ document, definitions, modelNames }: RunOutput): string {
+  const rows: (string | number | null)[][] = [];
+  const row = (model: string, comparison: string, metric: string, s: MetricSummary) =>
+    rows.push([model, comparison, metric, s.mean, s.ci95?.[0] ?? null, s.ci95?.[1] ?? null, s.n]);
+  for (const model of modelNames) {
+    const summary = document.models[model];
+    for (const { name } of definitions) row(model, "estimate", name, summary.metrics[name]);
+    if (summary.vsBaseline) {
+      for (const { name } of definitions) row(model, `minus ${document.baseline}`, name, summary.vsBaseline[name]);
+    }
+  }
+  return toCsv(["model", "comparison", "metric", "mean", "ci_low", "ci_high", "n"], rows);
+}
+
+function replicationsCsv({ definitions, modelNames, replications }: RunOutput): string {
+  const rows: (string | number | null)[][] = [];
+  modelNames.forEach((model, i) => {
+    replications[i].forEach((values, r) => {
+      for (const { name } of definitions) {
+        const value = values.get(name) ?? null;
+        rows.push([model, r, name, value === null ? null : roundFigure(value)]);
+      }
+    });
+  });
+  return toCsv(["model", "replication", "metric", "value"], rows);
+}
