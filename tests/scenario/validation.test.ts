@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { ScenarioError } from "../../src/scenario/errors.js";
+import { validateScenario } from "../../src/scenario/load.js";
+import { tinyScenario } from "../helpers/tiny-world.js";
+
+/** The problems reported for a scenario, one line each. */
+function problems(data: unknown): string[] {
+  try {
+    validateScenario(data, "city.yaml");
+  } catch (error) {
+    if (error instanceof ScenarioError) return error.message.split("\n");
+    throw error;
+  }
+  return [];
+}
+
+const withPatrol = (patch: (s: any) => void) => {
+  const s: any = tinyScenario();
+  patch(s);
+  return problems(s);
+};
+
+describe("scenario validation messages", () => {
+  it("accepts the tiny scenario", () => {
+    expect(problems(tinyScenario())).toEqual([]);
+  });
+
+  it("names the file, the key path, the expectation and the value for a negative unit count", () => {
+    expect(withPatrol((s) => (s.models["police-only"].staffing.patrol[0].units = -2))).toEqual([
+      "city.yaml: models.police-only.staffing.patrol[0].units must be an integer >= 0, got -2",
+    ]);
+  });
+
+  it("rejects an unknown key and suggests the near miss", () => {
+    expect(withPatrol((s) => (s.unitTypes.patrol.crew = { officer: 1, clinican: 1 }))).toEqual([
+      "city.yaml: unitTypes.patrol.crew has an unknown key 'clinican', did you mean 'clinician'?",
+    ]);
+  });
+
+  it("rejects a unit type name in a dispatch rule that is not defined, with a suggestion", () => {
+    expect(withPatrol((s) => (s.models["police-only"].dispatch[0].send = ["patrl"]))).toEqual([
+      "city.yaml: models.police-only.dispatch[0].send[0] names unknown unit type 'patrl', did you mean 'patrol'?",
+    ]);
+  });
+
+  it("rejects an unknown distribution with a suggestion", () => {
+    expect(withPatrol((s) => (s.unitTypes.patrol.onSceneMin.default = { dist: "exponentail", mean: 3 }))).toEqual([
+      "city.yaml: unitTypes.patrol.onSceneMin.default.dist must be one of 'exponential', 'lognormal', 'gamma', 'triangular', 'uniform', 'fixed', 'empirical', got 'exponentail', did you mean 'exponential'?",
+    ]);
+  });
+
+  it("requires exactly one parameter pair for a lognormal", () => {
+    expect(withPatrol((s) => (s.unitTypes.patrol.onSceneMin.default = { dist: "lognormal", mean: 30, p90: 60 }))).toEqual([
+      "city.yaml: unitTypes.patrol.onSceneMin.default lognormal must be given as {mean, sd} or {median, p90}, got {mean, p90}",
+    ]);
+  });
+
+  it("reports a lognormal whose 90th percentile is not above its median", () => {
+    const [line] = withPatrol((s) => (s.unitTypes.patrol.onSceneMin.default = { dist: "lognormal", median: 30, p90: 20 }));
+    expect(line).toMatch(/^city\.yaml: unitTypes\.patrol\.onSceneMin\.default is not a valid distribution: .*p90.*/);
+  });
+
+  it("requires category shares to sum to 1", () => {
+    expect(
+      withPatrol((s) => {
+        s.demand.categories.other.share = 0.6;
+        s.demand.categories.violent = { share: 0.3, priorityShares: [1] };
+      }),
+    ).toEqual(["city.yaml: demand.categories category shares must sum to 1, got 0.9"]);
+  });
+
+  it("requires disposition shares to sum to 1 and forbids arrests by a crew with no officer", () => {
+    const found = withPatrol((s) => {
+      s.unitTypes.patrol.crew = { clinician: 1 };
+      s.unitTypes.patrol.dispositions.default = { resolved: 0.5, arrest: 0.1 };
+    });
+    expect(found).toEqual([
+      "city.yaml: unitTypes.patrol.dispositions.default disposition shares must sum to 1, got 0.6",
+      "city.yaml: unitTypes.patrol.dispositions.default.arrest must be 0: unit type 'patrol' has no sworn officer and cannot arrest, got 0.1",
+    ]);
+  });
+
+  it("requires the last dispatch rule to match every call", () => {
+    expect(withPatrol((s) => (s.models["police-only"].dispatch[0].match = { behavioralHealth: true }))).toEqual([
+      "city.yaml: models.police-only.dispatch[0] is the last rule and must match every call (omit 'match'), so no call is left without a unit",
+    ]);
+  });
+
+  it("reports a missing required key and a wrong type", () => {
+    expect(
+      withPatrol((s) => {
+        delete s.demand.callsPerDay;
+        s.run.seed = "seven";
+      }),
+    ).toEqual([
+      "city.yaml: run.seed must be an integer, got 'seven'",
+      "city.yaml: demand.callsPerDay is required (a number)",
+    ]);
+  });
+
+  it("rejects an unknown category in an on-scene table and a table that misses a category", () => {
+    expect(withPatrol((s) => (s.unitTypes.patrol.onSceneMin = { othr: { dist: "fixed", value: 1 } }))).toEqual([
+      "city.yaml: unitTypes.patrol.onSceneMin.othr names unknown category 'othr', did you mean 'other'?",
+      "city.yaml: unitTypes.patrol.onSceneMin must give every category or a 'default', missing: other",
+    ]);
+  });
+
+  it("rejects an unknown baseline model with a suggestion", () => {
+    expect(withPatrol((s) => (s.run.baseline = "police"))).toEqual([
+      "city.yaml: run.baseline names unknown model 'police' (known: police-only)",
+    ]);
+  });
+
+  it("fills defaults for run settings left out", () => {
+    const s: any = tinyScenario();
+    delete s.run;
+    const { config } = validateScenario(s, "city.yaml");
+    expect(config.run).toEqual({ horizonDays: 365, warmupDays: 0, seed: 1, replications: 10, baseline: 0 });
+  });
+});

@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { arrival, tinyScenario, trace } from "../helpers/tiny-world.js";
+
+const times = (c: { id: number; assignedMin: number; onSceneMin: number; endMin: number }) => [c.id, c.assignedMin, c.onSceneMin, c.endMin];
+
+describe("call life cycle with one unit and fixed times", () => {
+  it("serves two calls one after the other when one unit is on duty", () => {
+    const ended = trace(tinyScenario(), [arrival(0), arrival(5)]);
+    expect(ended.map(times)).toEqual([
+      [0, 0, 0, 10],
+      [1, 10, 10, 20],
+    ]);
+  });
+
+  it("serves a waiting priority-1 call before older priority-2 calls", () => {
+    const ended = trace(tinyScenario(), [arrival(0), arrival(1), arrival(2, { priority: 1 })]);
+    expect(ended.map(times)).toEqual([
+      [0, 0, 0, 10],
+      [2, 10, 10, 20],
+      [1, 20, 20, 30],
+    ]);
+  });
+
+  it("lets a unit freed at t take a call received at the same t", () => {
+    const ended = trace(tinyScenario(), [arrival(0), arrival(10)]);
+    expect(ended.map(times)).toEqual([
+      [0, 0, 0, 10],
+      [1, 10, 10, 20],
+    ]);
+  });
+
+  it("counts travel in the response time but not in the queue wait", () => {
+    const scenario = tinyScenario();
+    (scenario.unitTypes as any).patrol.travelMin = { dist: "fixed", value: 4 };
+    const [call] = trace(scenario, [arrival(3)]);
+    expect([call.readyMin, call.assignedMin, call.onSceneMin, call.endMin]).toEqual([3, 3, 7, 17]);
+  });
+
+  it("holds the unit for the disposition's extra time and charges its cost", () => {
+    const scenario = tinyScenario({ outcomes: { arrest: { cost: 500, holdMin: { dist: "fixed", value: 60 } } } });
+    (scenario.unitTypes as any).patrol.dispositions = { default: { arrest: 1 } };
+    const ended = trace(scenario, [arrival(0), arrival(1)]);
+    expect(ended.map(times)).toEqual([
+      [0, 0, 0, 70],
+      [1, 70, 70, 140],
+    ]);
+    expect(ended[0].outcomeCost).toBe(500);
+    expect(ended[0].officerMinutes).toBe(70);
+  });
+
+  it("lets a unit busy at the end of its shift finish its call, then keeps calls waiting until the next shift", () => {
+    const scenario = tinyScenario();
+    (scenario.models as any)["police-only"].staffing.patrol = [
+      { from: "00:00", to: "01:00", units: 1 },
+      { from: "02:00", to: "24:00", units: 1 },
+    ];
+    const ended = trace(scenario, [arrival(55), arrival(62)]);
+    expect(ended.map(times)).toEqual([
+      [0, 55, 55, 65],
+      [1, 120, 120, 130],
+    ]);
+  });
+});
+
+describe("routing between unit types", () => {
+  const twoTypes = (rule: Record<string, unknown>, alternativeShifts = [{ from: "00:00", to: "24:00", units: 1 }]) =>
+    tinyScenario({
+      unitTypes: {
+        patrol: {
+          crew: { officer: 1 },
+          costPerHour: 60,
+          onSceneMin: { default: { dist: "fixed", value: 10 } },
+          dispositions: { default: { resolved: 1 } },
+        },
+        team: {
+          crew: { clinician: 1, peer: 1 },
+          costPerHour: 50,
+          onSceneMin: { default: { dist: "fixed", value: 30 } },
+          dispositions: { default: { referred: 1 } },
+        },
+      },
+      models: {
+        outreach: {
+          staffing: { patrol: [{ from: "00:00", to: "24:00", units: 1 }], team: alternativeShifts },
+          hub: { triageMin: { dist: "fixed", value: 2 }, phoneResolution: 0 },
+          dispatch: [{ match: { behavioralHealth: true }, send: ["team", "patrol"], ...rule }, { send: ["patrol"] }],
+        },
+      },
+    });
+  const bh = (t: number) => arrival(t, { behavioralHealth: true });
+
+  it("sends a behavioral-health call to the free alternative team with no officer attending", () => {
+    const [call] = trace(twoTypes({ fallbackAfterMin: 10 }), [bh(0)]);
+    expect([call.servedBy, call.endMin, call.servedByAlternative, call.officerAttended, call.fellBack]).toEqual([1, 30, true, false, false]);
+  });
+
+  it("falls back to patrol when the team is still busy after the fallback wait", () => {
+    const ended = trace(twoTypes({ fallbackAfterMin: 10 }), [bh(0), bh(5)]);
+    const second = ended.find((c) => c.id === 1)!;
+    expect([second.servedBy, second.assignedMin, second.fellBack, second.officerAttended]).toEqual([0, 15, true, true]);
+  });
+
+  it("gives the call to the team if it frees up within the fallback wait", () => {
+    const ended = trace(twoTypes({ fallbackAfterMin: 40 }), [bh(0), bh(5)]);
+    const second = ended.find((c) => c.id === 1)!;
+    expect([second.servedBy, second.assignedMin, second.fellBack]).toEqual([1, 30, false]);
+  });
+
+  it("falls back at once when the alternative is off duty", () => {
+    const [call] = trace(twoTypes({ fallbackAfterMin: 30 }, [{ from: "08:00", to: "16:00", units: 1 }]), [bh(60)]);
+    expect([call.servedBy, call.assignedMin, call.fellBack]).toEqual([0, 60, true]);
+  });
+
+  it("routes no call to the alternative when uptake is 0, and counts none as a fallback", () => {
+    const ended = trace(twoTypes({ uptake: 0 }), [bh(0), bh(50)]);
+    expect(ended.map((c) => [c.servedBy, c.offeredAlternative, c.fellBack, c.eligible])).toEqual([
+      [0, false, false, true],
+      [0, false, false, true],
+    ]);
+  });
+
+  it("passes hub calls through triage before dispatch, and a phone resolution ends them with no unit", () => {
+    const scenario = twoTypes({ viaHub: true });
+    const [triaged] = trace(scenario, [bh(0)]);
+    expect([triaged.readyMin, triaged.assignedMin, triaged.endMin]).toEqual([2, 2, 32]);
+    (scenario.models as any).outreach.hub.phoneResolution = 1;
+    const [phone] = trace(scenario, [bh(0)]);
+    expect([phone.phoneResolved, phone.servedBy, phone.endMin, phone.officerAttended]).toEqual([true, -1, 2, false]);
+  });
+
+  it("keeps the incident open until the linked police backup is freed", () => {
+    const scenario = twoTypes({});
+    (scenario.unitTypes as any).team.backup = { share: 1, send: ["patrol"], priority: 1 };
+    (scenario.unitTypes as any).patrol.travelMin = { dist: "fixed", value: 5 };
+    const [call] = trace(scenario, [bh(0)]);
+    // Team on scene at 0 (no travel), backup requested at 0, patrol on scene at 5, busy until 15;
+    // the team leaves at 30, which ends the incident.
+    expect([call.backupRequested, call.officerAttended, call.endMin, call.officerMinutes]).toEqual([true, true, 30, 15]);
+  });
+});
