@@ -81,7 +81,7 @@ export function runReplication(options: ReplicationOptions): ReplicationResult {
         `(a unit type in a 'send' list is never on duty?) at ${simulation.now.toFixed(1)} min`,
     );
   }
-  system.closeIntegrals(simulation.now);
+  system.closeIntegrals(Math.max(simulation.now, window.endMin));
   const values = recorder.finish(
     system.pools.map((pool) => ({
       name: pool.type.name,

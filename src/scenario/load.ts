@@ -3,7 +3,7 @@
  * cross-check, build. Every user mistake becomes a ScenarioError listing all problems found.
  */
 import { readFileSync } from "node:fs";
-import { parseDocument } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import type { ScenarioConfig } from "../system/config.js";
 import { buildScenario } from "./build.js";
 import { crossCheck } from "./cross-checks.js";
@@ -54,13 +54,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** Parses YAML (a superset of JSON) text into plain data. Throws ScenarioError with line numbers. */
 export function parseScenarioText(text: string, file: string): unknown {
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   if (document.errors.length > 0) {
     throw new ScenarioError(
       file,
       document.errors.map((error) => {
-        const line = error.linePos?.[0];
-        const where = line ? `line ${line.line}, column ${line.col}` : "somewhere";
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        const where = `line ${line}, column ${col}`;
         return { path: [], message: `is not valid YAML at ${where}: ${error.message.split("\n")[0]}` };
       }),
     );

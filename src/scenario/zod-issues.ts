@@ -20,7 +20,7 @@ function translate(issue: z.core.$ZodIssue, schema: z.ZodType, root: unknown): S
   const found = raw.input;
   switch (issue.code) {
     case "invalid_type": {
-      const expected = expectedWord(String(issue.expected));
+      const expected = isInteger(nodeAt(schema, path, root)) ? "an integer" : expectedWord(String(issue.expected));
       if (found === undefined) return [{ path, message: `is required (${expected})` }];
       return [{ path, message: `must be ${expected}, got ${describeValue(found)}` }];
     }
@@ -34,7 +34,7 @@ function translate(issue: z.core.$ZodIssue, schema: z.ZodType, root: unknown): S
         return [{ path, message: `must have ${need} entr${bound === 1 ? "y" : "ies"}, got ${length}` }];
       }
       const node = nodeAt(schema, path, root);
-      const kind = node?._zod.bag?.format === "safeint" ? "an integer" : "a number";
+      const kind = isInteger(node) ? "an integer" : "a number";
       const op = small ? (raw.inclusive ? ">=" : ">") : raw.inclusive ? "<=" : "<";
       return [{ path, message: `must be ${kind} ${op} ${bound}, got ${describeValue(found)}` }];
     }
@@ -128,6 +128,12 @@ function unwrap(node: ZodNode | undefined, value: unknown): ZodNode | undefined 
     } else return node;
   }
   return undefined;
+}
+
+/** True for a number schema with an integer check (z.number().int()). */
+function isInteger(node: ZodNode | undefined): boolean {
+  const checks = (node?._zod.def.checks ?? []) as { _zod: { def: { format?: string } } }[];
+  return checks.some((check) => check._zod.def.format === "safeint");
 }
 
 function allowedKeys(node: ZodNode | undefined): string[] {

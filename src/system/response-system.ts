@@ -48,6 +48,7 @@ export class ResponseSystem {
   private readonly unitTypes: readonly UnitTypeConfig[];
   private readonly scenario: ScenarioConfig;
   private readonly onCallEnd: (record: CallRecord) => void;
+  private readonly windowEndMin: number;
   private readonly arrival: CallArrival = emptyArrival();
   /** The rule a backup dispatch follows, by the requesting unit type. */
   private readonly backupRules: readonly (DispatchRule | null)[];
@@ -67,6 +68,7 @@ export class ResponseSystem {
     this.scenario = options.scenario;
     this.unitTypes = options.scenario.unitTypes;
     this.onCallEnd = options.onCallEnd;
+    this.windowEndMin = options.windowEndMin;
     this.pools = this.unitTypes.map(
       (type, index) => new UnitPool(index, type, options.windowStartMin, options.windowEndMin),
     );
@@ -97,7 +99,10 @@ export class ResponseSystem {
     this.scheduleNextArrival();
   }
 
-  /** Brings every pool's unit-minute integrals up to `nowMin` (call once the run is over). */
+  /**
+   * Brings every pool's unit-minute integrals up to `nowMin` (call once the run is over, with the
+   * window's end if the last event came before it: rosters are constant after their last change).
+   */
   closeIntegrals(nowMin: number): void {
     for (const pool of this.pools) pool.touch(nowMin);
   }
@@ -112,8 +117,9 @@ export class ResponseSystem {
     const pool = this.pools[index];
     pool.setTarget(roster.unitsAt(this.sim.now), this.sim.now);
     this.serveQueue(pool);
-    // After the last arrival, rosters only go on while calls are still being worked.
-    if (!this.arrivalsDone || this.callsInSystem > 0) this.scheduleRosterChange(index, roster);
+    // Rosters run to the end of the measured window (paid hours count there), and after it only
+    // while calls are still arriving or being worked.
+    if (!this.arrivalsDone || this.sim.now < this.windowEndMin || this.callsInSystem > 0) this.scheduleRosterChange(index, roster);
   };
 
   private scheduleNextArrival(): void {

@@ -67,7 +67,8 @@ export class Roster {
         const end = start + length;
         add(start, shift.units);
         if (end <= MINUTES_PER_WEEK) {
-          add(end % MINUTES_PER_WEEK, -shift.units);
+          // An end at exactly 24:00 on Sunday is the end of the period, not Monday 00:00.
+          add(end, -shift.units);
         } else {
           // A Sunday-night shift runs on into Monday morning of the next (identical) week.
           add(MINUTES_PER_WEEK, -shift.units);

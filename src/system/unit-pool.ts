@@ -81,11 +81,12 @@ export class UnitPool {
 
   /** Takes an idle unit for `call`; the caller checked `idleCount > 0`. */
   assign(call: Call, nowMin: number): Unit {
+    // Integrate up to now before the counts change.
+    this.touch(nowMin);
     const unit = this.idle.pop();
     if (unit === undefined || unit.call !== null) {
       throw new UnitPoolError(`no idle ${this.type.name} unit for ${call.describe()} at ${nowMin} min`);
     }
-    this.touch(nowMin);
     this.busy++;
     unit.call = call;
     unit.assignedMin = nowMin;

@@ -138,3 +138,22 @@ describe("routing between unit types", () => {
     expect([call.backupRequested, call.officerAttended, call.endMin, call.officerMinutes]).toEqual([true, true, 30, 15]);
   });
 });
+
+describe("unit time accounting", () => {
+  it("counts every rostered unit-minute as staffed, whatever calls do, and busy time exactly", async () => {
+    const { runReplication } = await import("../../src/experiment/run-replication.js");
+    const { validateScenario } = await import("../../src/scenario/load.js");
+    const { ListCallSource } = await import("../../src/streams/list-source.js");
+    const scenario: any = tinyScenario();
+    scenario.models["police-only"].staffing.patrol = [
+      { from: "00:00", to: "24:00", units: 2 },
+      { from: "08:00", to: "16:00", units: 1 },
+    ];
+    const { config } = validateScenario(scenario, "tiny.yaml");
+    const calls = [arrival(0), arrival(1), arrival(2), arrival(479), arrival(600)];
+    const { values } = runReplication({ scenario: config, modelIndex: 0, replication: 0, source: new ListCallSource(calls) });
+    // 2 units x 24 h + 1 unit x 8 h = 56 unit-hours; 5 calls x 10 min busy = 50 unit-minutes.
+    expect(values.get("cost.staffing")).toBe(56 * 60);
+    expect(values.get("utilization.patrol")).toBeCloseTo(50 / (56 * 60), 12);
+  });
+});

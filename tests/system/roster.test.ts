@@ -49,6 +49,12 @@ describe("Roster", () => {
     expect(both.unitsAt(h(3))).toBe(1);
   });
 
+  it("keeps units on duty all week for a 00:00-24:00 shift every day, Sunday night included", () => {
+    const roster = Roster.fromShifts([{ fromMin: 0, toMin: h(24), units: 10, days: everyDay }]);
+    expect(roster.toString()).toBe("mon 00:00 10");
+    expect(roster.unitHoursPerWeek).toBe(10 * 168);
+  });
+
   it("never changes when it is constant", () => {
     const roster = Roster.constant(10);
     expect(roster.unitsAt(123456)).toBe(10);

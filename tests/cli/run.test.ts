@@ -1,0 +1,86 @@
+/**
+ * The CLI end to end, as a user runs it: the compiled `resim` (npm test builds it first).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const CLI = "dist/src/cli/main.js";
+
+function resim(...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const scratch = () => mkdtempSync(join(tmpdir(), "resim-cli-"));
+
+describe("resim run", () => {
+  it("writes summary.json, summary.csv and replications.csv and prints the comparison", () => {
+    const out = scratch();
+    const { code, stdout } = resim("run", "scenarios/validation/mmc.yaml", "--days", "3", "--replications", "3", "--out", out);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Estimates (mean [95% CI] across replications)");
+    for (const file of ["summary.json", "summary.csv", "replications.csv"]) expect(existsSync(join(out, file))).toBe(true);
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
+    expect(summary).toMatchObject({ scenario: "mmc", seed: 1, replications: 3, horizonDays: 3, baseline: "mmc" });
+    expect(summary.models.mmc.metrics["queueWaitMin.mean"]).toEqual({ mean: expect.any(Number), ci95: [expect.any(Number), expect.any(Number)], n: 3 });
+    expect(readFileSync(join(out, "summary.csv"), "utf8").split("\n")[0]).toBe("model,comparison,metric,mean,ci_low,ci_high,n");
+    expect(readFileSync(join(out, "replications.csv"), "utf8").split("\n")[0]).toBe("model,replication,metric,value");
+  });
+
+  it("writes byte-identical files for the same scenario and seed", () => {
+    const [a, b] = [scratch(), scratch()];
+    for (const out of [a, b]) expect(resim("run", "scenarios/validation/mmc.yaml", "--days", "2", "--replications", "2", "--quiet", "--out", out).code).toBe(0);
+    for (const file of ["summary.json", "summary.csv", "replications.csv"]) {
+      expect(readFileSync(join(a, file))).toEqual(readFileSync(join(b, file)));
+    }
+  });
+
+  it("exits with code 2 and names the flag when a flag value is bad", () => {
+    const { code, stderr } = resim("run", "scenarios/validation/mmc.yaml", "--replications", "zero");
+    expect(code).toBe(2);
+    expect(stderr).toContain("--replications <n>' argument 'zero' is invalid. must be an integer >= 1, got 'zero'");
+  });
+
+  it("exits with code 2 and suggests the near miss for an unknown model", () => {
+    const { code, stderr } = resim("run", "scenarios/validation/mmc.yaml", "--model", "mcc", "--days", "1");
+    expect(code).toBe(2);
+    expect(stderr).toBe("resim: --model: scenarios/validation/mmc.yaml has no model 'mcc', did you mean 'mmc'?\n");
+  });
+});
+
+describe("resim validate", () => {
+  it("accepts the example scenarios", () => {
+    const { code, stdout } = resim("validate", "scenarios/validation/mmc.yaml");
+    expect(code).toBe(0);
+    expect(stdout).toContain("scenarios/validation/mmc.yaml: ok");
+  });
+
+  it("exits with code 2 and one line per problem, with no stack trace", () => {
+    const file = join(scratch(), "bad.yaml");
+    const text = readFileSync("scenarios/validation/mmc.yaml", "utf8").replace("units: 10", "units: -2").replace("costPerHour: 0", "costPerHour: 0\n    cost: 3");
+    writeFileSync(file, text);
+    const { code, stderr } = resim("validate", file);
+    expect(code).toBe(2);
+    expect(stderr.trim().split("\n")).toEqual([
+      `resim: ${file}: unitTypes.server has an unknown key 'cost' (allowed: description, crew, costPerHour, travelMin, onSceneMin, dispositions, backup)`,
+      `resim: ${file}: models.mmc.staffing.server[0].units must be an integer >= 0, got -2`,
+    ]);
+  });
+
+  it("reports YAML syntax errors with their line", () => {
+    const file = join(scratch(), "broken.yaml");
+    writeFileSync(file, "name: x\ndemand: [1, 2\n");
+    const { code, stderr } = resim("validate", file);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/broken\.yaml: \(top level\) is not valid YAML at line \d+, column \d+/);
+  });
+
+  it("reports a missing file", () => {
+    const { code, stderr } = resim("validate", "no/such.yaml");
+    expect(code).toBe(2);
+    expect(stderr).toBe("resim: no/such.yaml: (top level) cannot be read: no such file\n");
+  });
+});
