@@ -32,6 +32,12 @@ Examples:
   return root;
 }
 
+// A reader that stops early (`resim run ... | head`) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 try {
   program().parse(process.argv);
 } catch (error) {

@@ -10,7 +10,8 @@ export function formatValue(value: number | null, unit: MetricDefinition["unit"]
   const sign = signed && value > 0 ? "+" : "";
   switch (unit) {
     case "share":
-      return `${sign}${(value * 100).toFixed(1)}%`;
+      // A difference of two shares is in percentage points, not percent.
+      return signed ? `${sign}${(value * 100).toFixed(1)} pt` : `${(value * 100).toFixed(1)}%`;
     case "minutes":
       return `${sign}${value.toFixed(1)}`;
     case "calls":
