@@ -2,10 +2,10 @@
  * The CLI end to end, as a user runs it: the compiled `resim` (npm test builds it first).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 const CLI = "dist/src/cli/main.js";
 
@@ -14,7 +14,13 @@ function resim(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const scratch = () => mkdtempSync(join(tmpdir(), "resim-cli-"));
+const scratchFolders: string[] = [];
+const scratch = () => {
+  const folder = mkdtempSync(join(tmpdir(), "resim-cli-"));
+  scratchFolders.push(folder);
+  return folder;
+};
+afterAll(() => scratchFolders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
 describe("resim run", () => {
   it("writes summary.json, summary.csv and replications.csv and prints the comparison", () => {
