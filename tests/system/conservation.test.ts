@@ -1,0 +1,137 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { runReplication } from "../../src/experiment/run-replication.js";
+import type { CallRecord } from "../../src/metrics/call-record.js";
+import { loadScenario, validateScenario } from "../../src/scenario/load.js";
+import { tinyScenario } from "../helpers/tiny-world.js";
+
+/** Checks one call's record for impossible times and states; returns the problems found. */
+function impossibilities(call: CallRecord): string[] {
+  const problems: string[] = [];
+  const order = [call.arrivalMin, call.readyMin, call.assignedMin, call.onSceneMin].filter((t) => !Number.isNaN(t));
+  for (let i = 1; i < order.length; i++) if (order[i] < order[i - 1]) problems.push(`times out of order: ${order.join(" > ")}`);
+  if (call.endMin < (order[order.length - 1] ?? call.arrivalMin)) problems.push("ended before it started");
+  if (call.phoneResolved !== (call.servedBy === -1)) problems.push("phone resolution and serving unit disagree");
+  if (call.fellBack && call.servedByAlternative) problems.push("fell back yet served by the alternative");
+  if (call.officerMinutes < 0) problems.push("negative officer time");
+  return problems;
+}
+
+function checkRun(scenario: ReturnType<typeof validateScenario>["config"], modelIndex: number, replication: number) {
+  const seen = new Set<number>();
+  const problems: string[] = [];
+  const result = runReplication({
+    scenario,
+    modelIndex,
+    replication,
+    onCallEnd: (call) => {
+      if (seen.has(call.id)) problems.push(`call ${call.id} ended twice`);
+      seen.add(call.id);
+      problems.push(...impossibilities(call).map((p) => `call ${call.id}: ${p}`));
+    },
+  });
+  return { result, ended: seen.size, problems };
+}
+
+describe("conservation", () => {
+  it("ends every Riverton call exactly once, with times in order, in every model", () => {
+    const { config } = loadScenario("scenarios/riverton.yaml", { run: { horizonDays: 14 } });
+    config.models.forEach((_, m) => {
+      const { result, ended, problems } = checkRun(config, m, 0);
+      expect(problems).toEqual([]);
+      expect(ended).toBe(result.callsReceived);
+    });
+  });
+
+  it("ends every call exactly once and never double-books a unit, for random staffing and routing", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          teams: fc.integer({ min: 0, max: 3 }),
+          patrol: fc.integer({ min: 1, max: 4 }),
+          fallbackAfterMin: fc.integer({ min: 0, max: 30 }),
+          uptake: fc.double({ min: 0, max: 1, noNaN: true }),
+          phoneResolution: fc.double({ min: 0, max: 1, noNaN: true }),
+          backupShare: fc.double({ min: 0, max: 1, noNaN: true }),
+          teamFrom: fc.integer({ min: 0, max: 23 }),
+          seed: fc.integer({ min: 0, max: 1000 }),
+        }),
+        (p) => {
+          const s: any = tinyScenario({
+            run: { horizonDays: 2, warmupDays: 0, seed: p.seed, replications: 1 },
+            demand: {
+              callsPerDay: 150,
+              categories: { crisis: { share: 0.4, priorityShares: [0.2, 0.8], behavioralHealth: 0.9 }, other: { share: 0.6, priorityShares: [0.3, 0.7] } },
+            },
+            outcomes: { arrest: { cost: 100, holdMin: { dist: "exponential", mean: 40 } } },
+          });
+          s.unitTypes.patrol.travelMin = { dist: "exponential", mean: 5 };
+          s.unitTypes.patrol.onSceneMin.default = { dist: "exponential", mean: 25 };
+          s.unitTypes.patrol.dispositions.default = { resolved: 0.8, arrest: 0.2 };
+          s.unitTypes.team = {
+            crew: { clinician: 1, peer: 1 },
+            costPerHour: 50,
+            travelMin: { dist: "lognormal", median: 8, p90: 20 },
+            onSceneMin: { default: { dist: "gamma", mean: 40, sd: 20 } },
+            dispositions: { default: { referred: 0.9, "ed-transport": 0.1 } },
+            backup: { share: p.backupShare, send: ["patrol"], priority: 1 },
+          };
+          const teamShifts = p.teams > 0 ? [{ from: `${String(p.teamFrom).padStart(2, "0")}:00`, to: `${String((p.teamFrom + 10) % 24).padStart(2, "0")}:00`, units: p.teams }] : [{ from: "00:00", to: "24:00", units: 0 }];
+          s.models = {
+            mixed: {
+              staffing: { patrol: [{ from: "00:00", to: "24:00", units: p.patrol }], team: teamShifts },
+              hub: { triageMin: { dist: "uniform", min: 1, max: 5 }, phoneResolution: p.phoneResolution },
+              dispatch: [
+                { match: { behavioralHealth: true }, viaHub: true, send: ["team", "patrol"], uptake: p.uptake, fallbackAfterMin: p.fallbackAfterMin },
+                { send: ["patrol"] },
+              ],
+            },
+          };
+          if (p.teams === 0) {
+            s.models.mixed.dispatch[0].send = ["patrol"];
+            delete s.models.mixed.dispatch[0].uptake;
+            s.models.mixed.staffing.team = [{ from: "00:00", to: "24:00", units: 1 }];
+          }
+          const { config } = validateScenario(s, "property.yaml");
+          const { result, ended, problems } = checkRun(config, 0, 0);
+          expect(problems).toEqual([]);
+          expect(ended).toBe(result.callsReceived);
+        },
+      ),
+      { numRuns: 60, seed: 20261126 },
+    );
+  });
+});
+
+describe("common random numbers", () => {
+  const { config } = loadScenario("scenarios/riverton.yaml", { run: { horizonDays: 7 } });
+
+  it("gives every model of a replication the same calls", () => {
+    const counts = config.models.map((_, m) => {
+      const { values } = runReplication({ scenario: config, modelIndex: m, replication: 3 });
+      return [values.get("calls"), values.get("bhCalls"), values.get("eligibleCalls") === 0];
+    });
+    expect(counts[1].slice(0, 2)).toEqual(counts[0].slice(0, 2));
+    expect(counts[2].slice(0, 2)).toEqual(counts[0].slice(0, 2));
+  });
+
+  it("changes only what it must: staffing a unit type that no rule sends leaves every call's outcome unchanged", () => {
+    const base: any = tinyScenario({ run: { horizonDays: 3, warmupDays: 0, seed: 5, replications: 1 } });
+    base.unitTypes.patrol.onSceneMin.default = { dist: "exponential", mean: 60 };
+    base.unitTypes.patrol.travelMin = { dist: "exponential", mean: 6 };
+    base.unitTypes.patrol.dispositions.default = { resolved: 0.7, referred: 0.2, arrest: 0.1 };
+    base.unitTypes.spare = { crew: { officer: 1 }, costPerHour: 1, onSceneMin: { default: { dist: "fixed", value: 1 } }, dispositions: { default: { resolved: 1 } } };
+    base.models["with-spare"] = {
+      staffing: { patrol: [{ from: "00:00", to: "24:00", units: 1 }], spare: [{ from: "00:00", to: "24:00", units: 3 }] },
+      dispatch: [{ send: ["patrol"] }],
+    };
+    const { config: scenario } = validateScenario(base, "crn.yaml");
+    const outcomes = [0, 1].map((m) => {
+      const rows: string[] = [];
+      runReplication({ scenario, modelIndex: m, replication: 0, onCallEnd: (c) => rows.push(`${c.id}:${c.onSceneMin}:${c.endMin}:${c.disposition}`) });
+      return rows;
+    });
+    expect(outcomes[1]).toEqual(outcomes[0]);
+    expect(outcomes[0].length).toBeGreaterThan(10);
+  });
+});
