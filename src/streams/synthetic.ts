@@ -29,6 +29,8 @@ export class SyntheticCallSource implements CallSource {
   private timeMin: number;
   /** Expected calls in one week: the cumulative rate over a whole period. */
   private readonly weekMass: number;
+  /** The rate when it is the same in every hour (no profile): inter-arrival times are then plain exponentials. */
+  private readonly constantRatePerMin: number | null;
 
   /**
    * @param demand the scenario's demand
@@ -44,6 +46,7 @@ export class SyntheticCallSource implements CallSource {
     this.ratePerMin = Float64Array.from(demand.hourOfWeekFactor, (f) => (f * demand.callsPerDay) / 1440);
     this.timeMin = startMin;
     this.weekMass = this.ratePerMin.reduce((sum, rate) => sum + rate * MINUTES_PER_HOUR, 0);
+    this.constantRatePerMin = this.ratePerMin.every((rate) => rate === this.ratePerMin[0]) ? this.ratePerMin[0] : null;
   }
 
   next(out: CallArrival): boolean {
@@ -70,6 +73,8 @@ export class SyntheticCallSource implements CallSource {
     let remaining = -Math.log(1 - this.streams.arrivals());
     let time = this.timeMin;
     if (this.weekMass === 0) return Infinity;
+    // Without a profile the walk below reduces to one division.
+    if (this.constantRatePerMin !== null) return time + remaining / this.constantRatePerMin;
     if (remaining >= this.weekMass) {
       const weeks = Math.floor(remaining / this.weekMass);
       remaining -= weeks * this.weekMass;

@@ -257,8 +257,13 @@ export class ResponseSystem {
     random.reset(call.seed, PURPOSE.onScene);
     let busyMin = type.onSceneMin[call.category].sample(random.next);
     if (call.parent === null) {
-      random.reset(call.seed, PURPOSE.disposition);
-      const disposition = type.disposition[call.category].sample(random.next);
+      const dispositions = type.disposition[call.category];
+      // A single possible disposition needs no draw (and no substream).
+      let disposition = dispositions.items[0];
+      if (dispositions.size > 1) {
+        random.reset(call.seed, PURPOSE.disposition);
+        disposition = dispositions.sample(random.next);
+      }
       call.disposition = disposition;
       const outcome = this.scenario.outcomes[disposition];
       call.outcomeCost += outcome.cost;
