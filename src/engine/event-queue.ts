@@ -11,6 +11,10 @@
  *
  * Entries are plain objects kept in parallel with a free list, so that the hot loop of a long run
  * recycles them instead of allocating one per event.
+ *
+ * The heap is written out here rather than taken from `BinaryHeap`: sharing one heap class between
+ * two comparators makes its call sites polymorphic, and the M/M/10 benchmark measured the whole
+ * pipeline about 20% slower that way (2.0M -> 1.6M customers/s).
  */
 
 /** One scheduled event. `payload` is opaque to the engine. */

@@ -5,17 +5,11 @@
  * `cross-checks.ts`, and turning a valid file into simulation objects lives in `build.ts`.
  */
 import * as z from "zod";
+import { DISPOSITION_NAMES, type DispositionName } from "../system/config.js";
 
-/** The dispositions a call can end with on scene; metrics give each a meaning (see metrics/definitions). */
-export const DISPOSITIONS = [
-  "resolved",
-  "referred",
-  "crisis-transport",
-  "ed-transport",
-  "involuntary-hold",
-  "arrest",
-] as const;
-export type Disposition = (typeof DISPOSITIONS)[number];
+/** The dispositions a call can end with on scene (the system's list; metrics give each a meaning). */
+export const DISPOSITIONS = DISPOSITION_NAMES;
+export type Disposition = DispositionName;
 
 /** Crew roles a unit type can hold. */
 export const CREW_ROLES = ["officer", "clinician", "peer", "medic"] as const;

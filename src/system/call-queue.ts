@@ -7,10 +7,17 @@
  * lazily: the heap keeps it until it reaches the top, where `poll` skips it. `size` counts only
  * calls still waiting.
  */
+import { BinaryHeap } from "../engine/binary-heap.js";
 import type { Call } from "./call.js";
 
+function servedBefore(a: Call, b: Call): boolean {
+  if (a.priority !== b.priority) return a.priority < b.priority;
+  if (a.arrivalMin !== b.arrivalMin) return a.arrivalMin < b.arrivalMin;
+  return a.id < b.id;
+}
+
 export class CallQueue {
-  private heap: Call[] = [];
+  private readonly heap = new BinaryHeap<Call>(servedBefore);
   private waiting = 0;
 
   /** @param unitType index of the unit type this queue feeds; a call waits here while `waitingAt` equals it. */
@@ -25,17 +32,7 @@ export class CallQueue {
   push(call: Call): void {
     call.waitingAt = this.unitType;
     this.waiting++;
-    const heap = this.heap;
-    let index = heap.length;
-    heap.push(call);
-    while (index > 0) {
-      const parentIndex = (index - 1) >> 1;
-      const parent = heap[parentIndex];
-      if (!servedBefore(call, parent)) break;
-      heap[index] = parent;
-      index = parentIndex;
-    }
-    heap[index] = call;
+    this.heap.push(call);
   }
 
   /** Marks a waiting call as gone; it is skipped when it reaches the top. */
@@ -47,38 +44,13 @@ export class CallQueue {
 
   /** Removes and returns the next call to serve, or null if none is waiting. */
   poll(): Call | null {
-    const heap = this.heap;
-    while (heap.length > 0) {
-      const top = heap[0];
-      const last = heap.pop()!;
-      if (heap.length > 0) siftDown(heap, last);
-      if (top.waitingAt === this.unitType) {
-        top.waitingAt = -1;
+    for (let call = this.heap.pop(); call !== undefined; call = this.heap.pop()) {
+      if (call.waitingAt === this.unitType) {
+        call.waitingAt = -1;
         this.waiting--;
-        return top;
+        return call;
       }
     }
     return null;
   }
-}
-
-function servedBefore(a: Call, b: Call): boolean {
-  if (a.priority !== b.priority) return a.priority < b.priority;
-  if (a.arrivalMin !== b.arrivalMin) return a.arrivalMin < b.arrivalMin;
-  return a.id < b.id;
-}
-
-function siftDown(heap: Call[], entry: Call): void {
-  const length = heap.length;
-  let index = 0;
-  for (;;) {
-    let child = 2 * index + 1;
-    if (child >= length) break;
-    const right = child + 1;
-    if (right < length && servedBefore(heap[right], heap[child])) child = right;
-    if (!servedBefore(heap[child], entry)) break;
-    heap[index] = heap[child];
-    index = child;
-  }
-  heap[index] = entry;
 }

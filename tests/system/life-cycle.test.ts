@@ -66,12 +66,7 @@ describe("routing between unit types", () => {
   const twoTypes = (rule: Record<string, unknown>, alternativeShifts = [{ from: "00:00", to: "24:00", units: 1 }]) =>
     tinyScenario({
       unitTypes: {
-        patrol: {
-          crew: { officer: 1 },
-          costPerHour: 60,
-          onSceneMin: { default: { dist: "fixed", value: 10 } },
-          dispositions: { default: { resolved: 1 } },
-        },
+        patrol: (tinyScenario().unitTypes as any).patrol,
         team: {
           crew: { clinician: 1, peer: 1 },
           costPerHour: 50,
