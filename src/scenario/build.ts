@@ -108,6 +108,7 @@ export function buildScenario(input: ScenarioInput): ScenarioConfig {
             fallbackAfterMin: rule.fallbackAfterMin,
             uptake: rule.uptake,
             viaHub: rule.viaHub,
+            ifIdle: Object.freeze((rule.ifIdle ?? []).map(typeIndex)),
             eligible: send.length > 1 && unitTypes[send[0]].isAlternative,
           });
         }),

@@ -94,6 +94,11 @@ export function crossCheck(scenario: ScenarioInput): ScenarioIssue[] {
         if (seen.has(typeName)) report([...path, "send", j], `names unit type '${typeName}' twice`);
         seen.add(typeName);
       });
+      rule.ifIdle?.forEach((typeName, j) => {
+        if (!unitTypes.includes(typeName)) report([...path, "ifIdle", j], unknownName("unit type", typeName, unitTypes));
+        else if (!staffed.has(typeName)) report([...path, "ifIdle", j], `names unit type '${typeName}', which this model does not staff`);
+        else if (rule.send.includes(typeName)) report([...path, "ifIdle", j], `names unit type '${typeName}', which is already in 'send'`);
+      });
       if (rule.uptake < 1 && rule.send.length < 2) {
         report([...path, "uptake"], `needs at least two unit types in 'send' (the rest of the calls go to the second), got ${rule.send.length}`);
       }

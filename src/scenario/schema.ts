@@ -146,6 +146,11 @@ const ruleSchema = z.strictObject({
     .describe("how long a call waits for each preferred type before falling back to the next"),
   uptake: share.default(1).describe("share of matching calls actually routed to the first choice"),
   viaHub: z.boolean().default(false).describe("calls pass through the model's triage hub first"),
+  ifIdle: z
+    .array(name)
+    .min(1)
+    .optional()
+    .describe("unit types that take these calls only when one is idle and the last 'send' type has none free; never waited for"),
 });
 
 const modelSchema = z.strictObject({

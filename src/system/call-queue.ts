@@ -42,6 +42,15 @@ export class CallQueue {
     this.waiting--;
   }
 
+  /** The next call to serve, left in the queue, or null if none is waiting. */
+  peek(): Call | null {
+    for (let call = this.heap.peek(); call !== undefined; call = this.heap.peek()) {
+      if (call.waitingAt === this.unitType) return call;
+      this.heap.pop();
+    }
+    return null;
+  }
+
   /** Removes and returns the next call to serve, or null if none is waiting. */
   poll(): Call | null {
     for (let call = this.heap.pop(); call !== undefined; call = this.heap.pop()) {

@@ -83,6 +83,11 @@ export interface DispatchRule {
   /** Share of matching calls routed to the first choice; the rest start at the second. */
   uptake: number;
   viaHub: boolean;
+  /**
+   * Unit types that take the call only if one is idle when the call would otherwise queue for the
+   * last `send` type (e.g. co-responder teams taking general calls when free); never waited for.
+   */
+  ifIdle: readonly number[];
   /** True when the first choice is an alternative to police: these calls are "eligible". */
   eligible: boolean;
 }

@@ -52,6 +52,8 @@ export class ResponseSystem {
   private readonly arrival: CallArrival = emptyArrival();
   /** The rule a backup dispatch follows, by the requesting unit type. */
   private readonly backupRules: readonly (DispatchRule | null)[];
+  /** For each unit type, the unit types whose queued calls it may take when idle (rules' `ifIdle`). */
+  private readonly overflowFrom: readonly (readonly number[])[];
   private nextCallId = 0;
   private nextBackupId = -1;
   private arrivalsDone = false;
@@ -72,6 +74,11 @@ export class ResponseSystem {
     this.pools = this.unitTypes.map(
       (type, index) => new UnitPool(index, type, options.windowStartMin, options.windowEndMin),
     );
+    this.overflowFrom = this.unitTypes.map((_, index) => {
+      const from = new Set<number>();
+      for (const rule of this.model.rules) if (rule.ifIdle.includes(index)) from.add(rule.send[rule.send.length - 1]);
+      return [...from].sort((a, b) => a - b);
+    });
     this.backupRules = this.unitTypes.map((type) =>
       type.backup === null
         ? null
@@ -84,6 +91,7 @@ export class ResponseSystem {
             fallbackAfterMin: 0,
             uptake: 1,
             viaHub: false,
+            ifIdle: [],
             eligible: false,
           },
     );
@@ -217,6 +225,9 @@ export class ResponseSystem {
     const pool = this.pools[send[last]];
     call.step = last;
     if (pool.idleCount > 0) return this.assign(call, pool);
+    for (const overflow of call.rule!.ifIdle) {
+      if (this.pools[overflow].idleCount > 0) return this.assign(call, this.pools[overflow]);
+    }
     pool.queue.push(call);
   }
 
@@ -310,11 +321,22 @@ export class ResponseSystem {
     if (root.openTasks === 0) this.endCall(root);
   };
 
-  /** Hands idle units of a pool to its waiting calls. */
+  /**
+   * Hands idle units of a pool to its waiting calls, then to calls waiting for other types whose
+   * rule lets this type take them when idle (each of those queues is served in its own order:
+   * only its next call is looked at).
+   */
   private serveQueue(pool: UnitPool): void {
     while (pool.idleCount > 0 && pool.queue.size > 0) {
       const next = pool.queue.poll()!;
       this.assign(next, pool);
+    }
+    for (const other of this.overflowFrom[pool.index]) {
+      const queue = this.pools[other].queue;
+      for (let next = queue.peek(); pool.idleCount > 0 && next !== null && next.rule!.ifIdle.includes(pool.index); next = queue.peek()) {
+        queue.poll();
+        this.assign(next, pool);
+      }
     }
   }
 

@@ -123,6 +123,32 @@ describe("routing between unit types", () => {
     expect([phone.phoneResolved, phone.servedBy, phone.endMin, phone.officerAttended]).toEqual([true, -1, 2, false]);
   });
 
+  it("lets an idle unit listed in ifIdle take a general call when no patrol unit is free, and never queues the call for it", () => {
+    const scenario = twoTypes({});
+    const model = (scenario.models as any).outreach;
+    model.dispatch[1] = { send: ["patrol"], ifIdle: ["team"] };
+    const ended = trace(scenario, [arrival(0), arrival(1), arrival(2)]);
+    expect(ended.map((c) => [c.id, c.servedBy, c.assignedMin])).toEqual([
+      [0, 0, 0],
+      [2, 0, 10],
+      [1, 1, 1],
+    ]);
+  });
+
+  it("lets a unit listed in ifIdle take the next waiting general call when it frees up", () => {
+    const scenario = twoTypes({});
+    (scenario.models as any).outreach.dispatch[1] = { send: ["patrol"], ifIdle: ["team"] };
+    (scenario.unitTypes as any).team.onSceneMin.default = { dist: "fixed", value: 5 };
+    // 0: patrol; 1: team (idle); 2 and 3 wait for patrol; the team frees at 6 and takes call 2.
+    const ended = trace(scenario, [arrival(0), arrival(1), arrival(2), arrival(3)]);
+    expect(ended.map((c) => [c.id, c.servedBy, c.assignedMin])).toEqual([
+      [1, 1, 1],
+      [0, 0, 0],
+      [2, 1, 6],
+      [3, 0, 10],
+    ]);
+  });
+
   it("keeps the incident open until the linked police backup is freed", () => {
     const scenario = twoTypes({});
     (scenario.unitTypes as any).team.backup = { share: 1, send: ["patrol"], priority: 1 };
