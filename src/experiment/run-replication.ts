@@ -88,6 +88,8 @@ export function runReplication(options: ReplicationOptions): ReplicationResult {
       costPerHour: pool.type.costPerHour,
       busyMinutes: pool.busyMinutes,
       staffedMinutes: pool.staffedMinutes,
+      busyMinutesByHour: pool.busyMinutesByHour,
+      staffedMinutesByHour: pool.staffedMinutesByHour,
     })),
   );
   return { values, events: simulation.eventCount, callsReceived: system.callsReceived };

@@ -60,5 +60,20 @@ export function metricDefinitions(unitTypeNames: readonly string[], maxPriority:
       description: `busy share of on-duty ${name} unit time`,
     }),
   );
-  return [...fixed, ...byPriority, ...byType];
+  const byHour = unitTypeNames.flatMap((name) =>
+    Array.from(
+      { length: 24 },
+      (_, hour): MetricDefinition => ({
+        name: hourlyUtilizationName(name, hour),
+        unit: "share",
+        description: `busy share of on-duty ${name} unit time between ${String(hour).padStart(2, "0")}:00 and ${String(hour + 1).padStart(2, "0")}:00`,
+      }),
+    ),
+  );
+  return [...fixed, ...byPriority, ...byType, ...byHour];
+}
+
+/** Name of a unit type's utilization in one hour of the day, e.g. `utilizationByHour.patrol.h07`. */
+export function hourlyUtilizationName(unitType: string, hour: number): string {
+  return `utilizationByHour.${unitType}.h${String(hour).padStart(2, "0")}`;
 }

@@ -4,6 +4,7 @@
  * measurement window count; unit time is integrated by the response system over the same window.
  */
 import type { CallRecord } from "./call-record.js";
+import { hourlyUtilizationName } from "./definitions.js";
 import { QuantileSketch } from "./quantile-sketch.js";
 
 /** Disposition indices the metrics give meaning to (see system/config DISPOSITION_NAMES). */
@@ -17,6 +18,9 @@ export interface UnitTime {
   costPerHour: number;
   busyMinutes: number;
   staffedMinutes: number;
+  /** By hour of day, 24 entries. */
+  busyMinutesByHour: ArrayLike<number>;
+  staffedMinutesByHour: ArrayLike<number>;
 }
 
 /** One replication's metric values by name; null where the group was empty (e.g. no P1 calls). */
@@ -135,6 +139,9 @@ export class ReplicationRecorder {
       set(`responseMin.p90.priority${p}`, this.responseByPriority[p].quantile(0.9));
     }
     for (const t of unitTimes) set(`utilization.${t.name}`, rate(t.busyMinutes, t.staffedMinutes));
+    for (const t of unitTimes) {
+      for (let h = 0; h < 24; h++) set(hourlyUtilizationName(t.name, h), rate(t.busyMinutesByHour[h], t.staffedMinutesByHour[h]));
+    }
     return values;
   }
 }

@@ -112,7 +112,10 @@ export class ResponseSystem {
    * window's end if the last event came before it: rosters are constant after their last change).
    */
   closeIntegrals(nowMin: number): void {
-    for (const pool of this.pools) pool.touch(nowMin);
+    for (const pool of this.pools) {
+      pool.touch(nowMin);
+      pool.flush();
+    }
   }
 
   private scheduleRosterChange(index: number, roster: Roster): void {

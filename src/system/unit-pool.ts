@@ -33,9 +33,13 @@ export class UnitPool {
   private owed = 0;
   private unitsMade = 0;
   private lastTouchMin = 0;
-  /** Busy and on-duty (idle + busy) unit-minutes inside the measurement window. */
-  busyMinutes = 0;
-  staffedMinutes = 0;
+  /** Busy and on-duty (idle + busy) unit-minutes in the window by hour of day (0..23); see `flush`. */
+  readonly busyMinutesByHour = new Float64Array(24);
+  readonly staffedMinutesByHour = new Float64Array(24);
+  /** The clock hour being accumulated (its start, minutes), and its totals so far. */
+  private hourStartMin = -Infinity;
+  private hourBusyMinutes = 0;
+  private hourStaffedMinutes = 0;
 
   constructor(
     readonly index: number,
@@ -112,11 +116,51 @@ export class UnitPool {
   touch(nowMin: number): void {
     const from = this.lastTouchMin > this.windowStartMin ? this.lastTouchMin : this.windowStartMin;
     const to = nowMin < this.windowEndMin ? nowMin : this.windowEndMin;
-    if (to > from) {
-      const minutes = to - from;
-      this.busyMinutes += this.busy * minutes;
-      this.staffedMinutes += (this.idle.length + this.busy) * minutes;
+    const staffed = this.idle.length + this.busy;
+    if (to > from && staffed > 0) {
+      // Most changes fall inside the clock hour already being accumulated: two additions.
+      if (from >= this.hourStartMin && to <= this.hourStartMin + 60) {
+        this.hourBusyMinutes += this.busy * (to - from);
+        this.hourStaffedMinutes += staffed * (to - from);
+      } else {
+        this.addAcrossHours(from, to, this.busy, staffed);
+      }
     }
     this.lastTouchMin = nowMin;
+  }
+
+  /** Moves the current hour's totals into the by-hour arrays; call before reading them. */
+  flush(): void {
+    if (this.hourStartMin !== -Infinity) {
+      const hourOfDay = (this.hourStartMin / 60) % 24;
+      this.busyMinutesByHour[hourOfDay] += this.hourBusyMinutes;
+      this.staffedMinutesByHour[hourOfDay] += this.hourStaffedMinutes;
+    }
+    this.hourBusyMinutes = 0;
+    this.hourStaffedMinutes = 0;
+  }
+
+  /** Busy unit-minutes in the window (after `flush`). */
+  get busyMinutes(): number {
+    return this.busyMinutesByHour.reduce((a, b) => a + b, 0);
+  }
+
+  /** On-duty unit-minutes in the window (after `flush`). */
+  get staffedMinutes(): number {
+    return this.staffedMinutesByHour.reduce((a, b) => a + b, 0);
+  }
+
+  private addAcrossHours(from: number, to: number, busy: number, staffed: number): void {
+    for (let start = from; start < to; ) {
+      const hourStart = Math.floor(start / 60) * 60;
+      if (hourStart !== this.hourStartMin) {
+        this.flush();
+        this.hourStartMin = hourStart;
+      }
+      const end = Math.min(to, hourStart + 60);
+      this.hourBusyMinutes += busy * (end - start);
+      this.hourStaffedMinutes += staffed * (end - start);
+      start = end;
+    }
   }
 }

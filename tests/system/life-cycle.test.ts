@@ -176,5 +176,12 @@ describe("unit time accounting", () => {
     // 2 units x 24 h + 1 unit x 8 h = 56 unit-hours; 5 calls x 10 min busy = 50 unit-minutes.
     expect(values.get("cost.staffing")).toBe(56 * 60);
     expect(values.get("utilization.patrol")).toBeCloseTo(50 / (56 * 60), 12);
+    // Calls at 0, 1, 2 (hour 0: 30 busy of 120 staffed minutes), 479 (10 busy minutes split 1 + 9
+    // across hours 7 and 8) and 600 (hour 10); hours 8-15 have 3 units on duty.
+    expect(values.get("utilizationByHour.patrol.h00")).toBeCloseTo(30 / 120, 12);
+    expect(values.get("utilizationByHour.patrol.h07")).toBeCloseTo(1 / 120, 12);
+    expect(values.get("utilizationByHour.patrol.h08")).toBeCloseTo(9 / 180, 12);
+    expect(values.get("utilizationByHour.patrol.h10")).toBeCloseTo(10 / 180, 12);
+    expect(values.get("utilizationByHour.patrol.h20")).toBe(0);
   });
 });
