@@ -5,6 +5,7 @@
  * only a bug in resim itself prints a stack trace.
  */
 import { Command, CommanderError } from "commander";
+import { AssignmentError } from "../scenario/assignments.js";
 import { ScenarioError } from "../scenario/errors.js";
 import { runCommand } from "./run-command.js";
 import { schemaCommand } from "./schema-command.js";
@@ -39,12 +40,12 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 });
 
 try {
-  program().parse(process.argv);
+  await program().parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     // Commander has already printed its message; help and --version end with code 0.
     process.exitCode = error.exitCode === 0 ? 0 : USER_ERROR;
-  } else if (error instanceof ScenarioError || error instanceof UsageError) {
+  } else if (error instanceof ScenarioError || error instanceof UsageError || error instanceof AssignmentError) {
     process.stderr.write(`resim: ${error.message.split("\n").join("\nresim: ")}\n`);
     process.exitCode = USER_ERROR;
   } else {

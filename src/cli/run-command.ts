@@ -5,30 +5,24 @@ import { runExperiment } from "../experiment/run-experiment.js";
 import { summaryDocument } from "../experiment/summary-document.js";
 import { comparisonTable } from "../report/comparison-table.js";
 import { writeSummaryFiles } from "../report/summary-files.js";
-import { loadScenario } from "../scenario/load.js";
 import { suggestion } from "../scenario/near-miss.js";
-import { integerAtLeast, positiveNumber } from "./options.js";
+import { progressReporter } from "./progress.js";
+import { loadWithFlags, withScenarioOptions, type ScenarioFlags } from "./scenario-options.js";
 import { UsageError } from "./usage-error.js";
 
-interface RunFlags {
+interface RunFlags extends ScenarioFlags {
   out?: string;
-  replications?: number;
-  seed?: number;
-  days?: number;
   model?: string[];
-  quiet?: boolean;
 }
 
 export function runCommand(): Command {
-  return new Command("run")
-    .description("simulate a scenario's response models on the same calls and compare them")
-    .argument("<file>", "scenario file (YAML or JSON)")
-    .option("-o, --out <dir>", "output folder (default: reports/<scenario name>)")
-    .option("-r, --replications <n>", "number of replications", integerAtLeast(1))
-    .option("-s, --seed <n>", "random seed", integerAtLeast(0))
-    .option("-d, --days <n>", "days to measure after warm-up", positiveNumber)
-    .option("-m, --model <id...>", "run only these models (the baseline is always run)")
-    .option("-q, --quiet", "print nothing but errors")
+  return withScenarioOptions(
+    new Command("run")
+      .description("simulate a scenario's response models on the same calls and compare them")
+      .argument("<file>", "scenario file (YAML or JSON)")
+      .option("-o, --out <dir>", "output folder (default: reports/<scenario name>)")
+      .option("-m, --model <id...>", "run only these models (the baseline is always run)"),
+  )
     .addHelpText(
       "after",
       `
@@ -36,16 +30,15 @@ Examples:
   resim run scenarios/riverton.yaml
   resim run scenarios/riverton.yaml --replications 30 --seed 7 --out reports/riverton-30
   resim run scenarios/riverton.yaml --days 90 --model co-responder
+  resim run scenarios/riverton.yaml --set models.co-responder.staffing.co-responder[0].units=4
   resim run scenarios/validation/mmc.yaml
 
 Writes summary.json, summary.csv and replications.csv to the output folder and prints the
 comparison: each model's metrics with 95% confidence intervals, and each model's paired
 difference from the baseline model.`,
     )
-    .action((file: string, flags: RunFlags) => {
-      const loaded = loadScenario(file, {
-        run: { replications: flags.replications, seed: flags.seed, horizonDays: flags.days },
-      });
+    .action(async (file: string, flags: RunFlags) => {
+      const loaded = loadWithFlags(file, flags);
       const { config } = loaded;
       const names = config.models.map((m) => m.name);
       const models = flags.model?.map((name) => {
@@ -57,14 +50,10 @@ difference from the baseline model.`,
         }
         return index;
       });
-      const showProgress = !flags.quiet && process.stderr.isTTY;
-      const result = runExperiment({
-        scenario: config,
-        models,
-        onProgress: showProgress
-          ? (done, total) => process.stderr.write(`\rsimulating: ${done}/${total} model-replications${done === total ? "\n" : ""}`)
-          : undefined,
-      });
+      const result = await runExperiment(
+        { scenario: loaded, models },
+        { workers: flags.workers, onProgress: progressReporter("simulating", flags.quiet) },
+      );
       const output = summaryDocument(result, file);
       const folder = flags.out ?? join("reports", config.name);
       const written = writeSummaryFiles(folder, output);

@@ -1,20 +1,21 @@
 /**
- * An experiment: every selected response model, replications 0..R-1, the same seed. Replication
- * r of every model uses streams derived from (seed, r, purpose), so models are compared on the
- * same calls. Results do not depend on the order replications are run in.
+ * Experiments: every selected response model, replications 0..R-1, the same seed. Replication r of
+ * every model uses streams derived from (seed, r, purpose), so models are compared on the same
+ * calls. Several experiments (the points of a sweep) share one pool of workers; results do not
+ * depend on the number of workers or the order in which replications finish.
  */
 import { metricDefinitions, type MetricDefinition } from "../metrics/definitions.js";
 import type { MetricValues } from "../metrics/replication-recorder.js";
 import { summarizeModels, type ModelSummary } from "../metrics/summarize.js";
+import type { LoadedScenario } from "../scenario/load.js";
 import type { ScenarioConfig } from "../system/config.js";
-import { runReplication } from "./run-replication.js";
+import { outcomeValues, type ReplicationTask } from "./replication-task.js";
+import { runTasks } from "./worker-pool.js";
 
 export interface ExperimentOptions {
-  scenario: ScenarioConfig;
+  scenario: LoadedScenario;
   /** Indices of the models to run; default all. The baseline is always run. */
   models?: readonly number[];
-  /** Called after each (model, replication) finishes. */
-  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ExperimentResult {
@@ -30,24 +31,58 @@ export interface ExperimentResult {
   events: number;
 }
 
-/** Runs an experiment and summarizes it. */
-export function runExperiment(options: ExperimentOptions): ExperimentResult {
-  const { scenario } = options;
-  const requested = options.models ?? scenario.models.map((_, i) => i);
-  const models = requested.includes(scenario.run.baseline) ? [...requested] : [scenario.run.baseline, ...requested];
-  models.sort((a, b) => a - b);
-  const total = models.length * scenario.run.replications;
-  const replications: MetricValues[][] = models.map(() => []);
-  let done = 0;
-  let events = 0;
-  for (let r = 0; r < scenario.run.replications; r++) {
-    models.forEach((modelIndex, i) => {
-      const result = runReplication({ scenario, modelIndex, replication: r });
-      replications[i][r] = result.values;
-      events += result.events;
-      options.onProgress?.(++done, total);
+export interface RunOptions {
+  /** Worker threads; 1 runs in this thread. */
+  workers?: number;
+  /** Called after each (model, replication) finishes, across all experiments. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Runs one experiment and summarizes it. */
+export async function runExperiment(experiment: ExperimentOptions, options: RunOptions = {}): Promise<ExperimentResult> {
+  const [result] = await runExperiments([experiment], options);
+  return result;
+}
+
+/** Runs several experiments on one pool of workers; results in the order given. */
+export async function runExperiments(experiments: readonly ExperimentOptions[], options: RunOptions = {}): Promise<ExperimentResult[]> {
+  const plans = experiments.map((experiment, point) => {
+    const { config, input, file } = experiment.scenario;
+    const requested = experiment.models ?? config.models.map((_, i) => i);
+    const models = [...new Set([config.run.baseline, ...requested])].sort((a, b) => a - b);
+    const source = { key: String(point), file, input };
+    const tasks: ReplicationTask[] = [];
+    for (let r = 0; r < config.run.replications; r++) {
+      for (const modelIndex of models) tasks.push({ scenario: source, modelIndex, replication: r });
+    }
+    return { config, models, tasks };
+  });
+  const outcomes = await runTasks(
+    plans.flatMap((plan) => plan.tasks),
+    options.workers ?? 1,
+    options.onProgress,
+  );
+  let offset = 0;
+  return plans.map(({ config, models, tasks }) => {
+    const replications: MetricValues[][] = models.map(() => []);
+    let events = 0;
+    tasks.forEach((task, i) => {
+      const outcome = outcomes[offset + i];
+      replications[models.indexOf(task.modelIndex)][task.replication] = outcomeValues(outcome);
+      events += outcome.events;
     });
-  }
+    offset += tasks.length;
+    return summarizeExperiment(config, models, replications, events);
+  });
+}
+
+/** Summarizes the replications of an experiment (a pure function: same values, same summary). */
+export function summarizeExperiment(
+  scenario: ScenarioConfig,
+  models: readonly number[],
+  replications: readonly (readonly MetricValues[])[],
+  events = 0,
+): ExperimentResult {
   const definitions = metricDefinitions(
     scenario.unitTypes.map((t) => t.name),
     scenario.maxPriority,

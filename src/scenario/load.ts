@@ -7,7 +7,8 @@ import { LineCounter, parseDocument } from "yaml";
 import type { ScenarioConfig } from "../system/config.js";
 import { buildScenario } from "./build.js";
 import { crossCheck } from "./cross-checks.js";
-import { ScenarioError } from "./errors.js";
+import { applyAssignments, type Assignment } from "./assignments.js";
+import { formatPath, ScenarioError } from "./errors.js";
 import { scenarioSchema, type ScenarioInput } from "./schema.js";
 import { fromZodIssues } from "./zod-issues.js";
 
@@ -18,9 +19,11 @@ export interface LoadedScenario {
   config: ScenarioConfig;
 }
 
-/** Run settings a command line can set (--seed, --days, ...); undefined keeps the file's value. */
+/** What a command line can change: run settings (--seed, --days, ...) and --set overrides. */
 export interface RunOverrides {
   run?: { replications?: number; seed?: number; horizonDays?: number };
+  /** Applied after the file is parsed, before `run` settings and validation. */
+  set?: readonly Assignment[];
 }
 
 /**
@@ -29,11 +32,33 @@ export interface RunOverrides {
  */
 export function loadScenario(file: string, overrides: RunOverrides = {}): LoadedScenario {
   const data = readScenarioData(file);
+  return validateWithOverrides(data, file, overrides);
+}
+
+/**
+ * Applies overrides to parsed scenario data (modified in place) and validates it; problems in
+ * overridden values say so. Throws ScenarioError.
+ */
+export function validateWithOverrides(data: unknown, file: string, overrides: RunOverrides): LoadedScenario {
+  applyAssignments(data, overrides.set ?? [], file);
   const run = Object.fromEntries(Object.entries(overrides.run ?? {}).filter(([, v]) => v !== undefined));
   if (Object.keys(run).length > 0 && isObject(data)) {
     data.run = { ...(isObject(data.run) ? data.run : {}), ...run };
   }
-  return validateScenario(data, file);
+  try {
+    return validateScenario(data, file);
+  } catch (error) {
+    if (!(error instanceof ScenarioError) || !overrides.set?.length) throw error;
+    const overridden = overrides.set.map((a) => formatPath(a.path));
+    throw new ScenarioError(
+      file,
+      error.issues.map((issue) => {
+        const where = formatPath(issue.path);
+        const set = overridden.find((o) => where === o || where.startsWith(`${o}.`) || where.startsWith(`${o}[`));
+        return set === undefined ? issue : { ...issue, message: `${issue.message} (set with --set)` };
+      }),
+    );
+  }
 }
 
 /** Reads and parses a scenario file without validating it. Throws ScenarioError. */

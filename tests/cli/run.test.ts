@@ -44,6 +44,44 @@ describe("resim run", () => {
     }
   });
 
+  it("writes byte-identical files whatever the number of worker threads", () => {
+    const [one, two] = [scratch(), scratch()];
+    for (const [out, workers] of [[one, "1"], [two, "2"]]) {
+      expect(resim("run", "scenarios/riverton.yaml", "--days", "3", "--replications", "4", "--workers", workers, "--quiet", "--out", out).code).toBe(0);
+    }
+    for (const file of ["summary.json", "summary.csv", "replications.csv"]) {
+      expect(readFileSync(join(one, file))).toEqual(readFileSync(join(two, file)));
+    }
+  });
+
+  it("applies --set overrides as if they were in the file", () => {
+    const out = scratch();
+    const { code } = resim("run", "scenarios/validation/mmc.yaml", "--days", "2", "--replications", "2", "--quiet", "--out", out, "--set", "models.mmc.staffing.server[0].units=11", "--set", "run.seed=9");
+    expect(code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
+    expect(summary.seed).toBe(9);
+    // 11 servers for 8.5 Erlangs: utilization near 8.5/11.
+    expect(summary.models.mmc.metrics["utilization.server"].mean).toBeCloseTo(8.5 / 11, 1);
+  });
+
+  it("rejects a bad --set value with the file's message and says it came from --set", () => {
+    const { code, stderr } = resim("run", "scenarios/validation/mmc.yaml", "--set", "models.mmc.staffing.server[0].units=-2");
+    expect(code).toBe(2);
+    expect(stderr).toBe("resim: scenarios/validation/mmc.yaml: models.mmc.staffing.server[0].units must be an integer >= 0, got -2 (set with --set)\n");
+  });
+
+  it("rejects a --set path that does not exist in a list", () => {
+    const { code, stderr } = resim("run", "scenarios/validation/mmc.yaml", "--set", "models.mmc.staffing.server[3].units=2");
+    expect(code).toBe(2);
+    expect(stderr).toBe("resim: scenarios/validation/mmc.yaml: models.mmc.staffing.server has 1 entries, so models.mmc.staffing.server[3] does not exist (--set models.mmc.staffing.server[3].units=2)\n");
+  });
+
+  it("rejects a --set without a value", () => {
+    const { code, stderr } = resim("run", "scenarios/validation/mmc.yaml", "--set", "run.seed");
+    expect(code).toBe(2);
+    expect(stderr).toContain("--set run.seed: expected PATH=VALUE");
+  });
+
   it("exits with code 2 and names the flag when a flag value is bad", () => {
     const { code, stderr } = resim("run", "scenarios/validation/mmc.yaml", "--replications", "zero");
     expect(code).toBe(2);

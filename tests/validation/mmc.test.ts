@@ -3,9 +3,10 @@ import { runExperiment } from "../../src/experiment/run-experiment.js";
 import { mmcMeanWait } from "../../src/metrics/erlang.js";
 import { loadScenario } from "../../src/scenario/load.js";
 
-describe("the M/M/10 validation scenario", () => {
-  const { config } = loadScenario("scenarios/validation/mmc.yaml");
-  const result = runExperiment({ scenario: config });
+describe("the M/M/10 validation scenario", async () => {
+  const loaded = loadScenario("scenarios/validation/mmc.yaml");
+  const { config } = loaded;
+  const result = await runExperiment({ scenario: loaded }, { workers: 2 });
   const metrics = result.summary.mmc.metrics;
   const theory = mmcMeanWait({ arrivalRatePerMin: 17 / 60, meanServiceMin: 30, servers: 10 });
 

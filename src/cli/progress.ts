@@ -1,0 +1,19 @@
+/**
+ * Progress on stderr while replications run: done/total, rate and time left. Only when stderr is
+ * a terminal and the user did not ask for --quiet; wall-clock time is used here and never in a
+ * result.
+ */
+import { performance } from "node:perf_hooks";
+
+/** A progress callback for runExperiment(s), or undefined when progress should not be shown. */
+export function progressReporter(label: string, quiet: boolean | undefined): ((done: number, total: number) => void) | undefined {
+  if (quiet || !process.stderr.isTTY) return undefined;
+  const start = performance.now();
+  return (done, total) => {
+    const seconds = (performance.now() - start) / 1000;
+    const rate = done / Math.max(seconds, 1e-9);
+    const left = Math.max(0, (total - done) / rate);
+    process.stderr.write(`\r${label}: ${done}/${total} replications, ${rate.toFixed(1)}/s, ${left.toFixed(0)} s left   `);
+    if (done === total) process.stderr.write("\n");
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * `--set PATH=VALUE` overrides: a key path in the scenario's own notation
+ * (`models.co-responder.staffing.co-responder[0].units`) and a YAML value (`4`, `true`,
+ * `[patrol]`, `{dist: fixed, value: 3}`). They are applied to the parsed file before validation,
+ * so a bad value gets exactly the message it would get in the file.
+ */
+import { parse as parseYaml } from "yaml";
+import { formatPath, ScenarioError, type KeyPath } from "./errors.js";
+
+/** One override. */
+export interface Assignment {
+  path: KeyPath;
+  value: unknown;
+  /** As the user wrote it, for messages. */
+  text: string;
+}
+
+/** Raised for an override that cannot be parsed or applied (exit 2). */
+export class AssignmentError extends Error {
+  override name = "AssignmentError";
+}
+
+const KEY = /^[A-Za-z0-9_$-]+/;
+
+/** Parses `a.b[0].c` into ['a', 'b', 0, 'c']. Throws AssignmentError naming the problem. */
+export function parseKeyPath(text: string): KeyPath {
+  const path: (string | number)[] = [];
+  let rest = text;
+  while (rest.length > 0) {
+    const index = /^\[(\d+)\]/.exec(rest);
+    if (index) {
+      if (path.length === 0) throw new AssignmentError(`--set ${text}: a path must start with a key, not an index`);
+      path.push(Number(index[1]));
+      rest = rest.slice(index[0].length);
+    } else {
+      if (path.length > 0) {
+        if (!rest.startsWith(".")) throw new AssignmentError(`--set ${text}: expected '.' or '[index]' at '${rest}'`);
+        rest = rest.slice(1);
+      }
+      const key = KEY.exec(rest);
+      if (!key) throw new AssignmentError(`--set ${text}: expected a key name at '${rest || "(end)"}'`);
+      path.push(key[0]);
+      rest = rest.slice(key[0].length);
+    }
+  }
+  if (path.length === 0) throw new AssignmentError(`--set ${text}: the path is empty`);
+  return path;
+}
+
+/** Parses `PATH=VALUE`. Throws AssignmentError. */
+export function parseAssignment(text: string): Assignment {
+  const equals = text.indexOf("=");
+  if (equals <= 0) throw new AssignmentError(`--set ${text}: expected PATH=VALUE, like models.police-only.staffing.patrol[0].units=12`);
+  const path = parseKeyPath(text.slice(0, equals).trim());
+  const raw = text.slice(equals + 1).trim();
+  let value: unknown;
+  try {
+    value = raw === "" ? null : parseYaml(raw);
+  } catch (error) {
+    throw new AssignmentError(`--set ${text}: the value is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+  }
+  return { path, value, text };
+}
+
+/**
+ * Applies overrides to parsed scenario data, in order. A missing key along the way is created as
+ * a mapping (validation then says whether it is allowed); an index past the end of a list or a
+ * step into a plain value is an error. Throws ScenarioError naming `file`.
+ */
+export function applyAssignments(data: unknown, assignments: readonly Assignment[], file: string): void {
+  for (const { path, value, text } of assignments) {
+    let node: unknown = data;
+    for (let i = 0; i < path.length; i++) {
+      const key = path[i];
+      const last = i === path.length - 1;
+      const where = formatPath(path.slice(0, i + 1));
+      if (typeof key === "number") {
+        if (!Array.isArray(node)) fail(file, path.slice(0, i), `is not a list, so ${where} cannot be set (--set ${text})`);
+        const list = node as unknown[];
+        if (key > list.length || (key === list.length && !last)) {
+          fail(file, path.slice(0, i), `has ${list.length} entries, so ${where} does not exist (--set ${text})`);
+        }
+        if (last) list[key] = value;
+        else node = list[key];
+      } else {
+        if (typeof node !== "object" || node === null || Array.isArray(node)) {
+          fail(file, path.slice(0, i), `is not a mapping, so ${where} cannot be set (--set ${text})`);
+        }
+        const mapping = node as Record<string, unknown>;
+        if (last) mapping[key] = value;
+        else {
+          if (mapping[key] === undefined) mapping[key] = typeof path[i + 1] === "number" ? [] : {};
+          node = mapping[key];
+        }
+      }
+    }
+  }
+}
+
+function fail(file: string, path: KeyPath, message: string): never {
+  throw new ScenarioError(file, [{ path, message }]);
+}
