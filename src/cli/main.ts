@@ -8,6 +8,8 @@ import { Command, CommanderError } from "commander";
 import { AssignmentError } from "../scenario/assignments.js";
 import { ScenarioError } from "../scenario/errors.js";
 import { runCommand } from "./run-command.js";
+import { mergeCommand, sensitivityCommand, sweepCommand } from "./study-commands.js";
+import { StudyError } from "../experiment/study.js";
 import { schemaCommand } from "./schema-command.js";
 import { UsageError } from "./usage-error.js";
 import { validateCommand } from "./validate-command.js";
@@ -27,7 +29,9 @@ Examples:
   resim validate scenarios/riverton.yaml          check a scenario file
   resim schema --out schema/scenario.schema.json  write the scenario JSON Schema for editors`,
     );
-  for (const command of [runCommand(), validateCommand(), schemaCommand()]) root.addCommand(command);
+  for (const command of [runCommand(), validateCommand(), schemaCommand(), sweepCommand(), sensitivityCommand(), mergeCommand()]) {
+    root.addCommand(command);
+  }
   root.exitOverride();
   for (const command of root.commands) command.exitOverride();
   return root;
@@ -45,7 +49,7 @@ try {
   if (error instanceof CommanderError) {
     // Commander has already printed its message; help and --version end with code 0.
     process.exitCode = error.exitCode === 0 ? 0 : USER_ERROR;
-  } else if (error instanceof ScenarioError || error instanceof UsageError || error instanceof AssignmentError) {
+  } else if (error instanceof ScenarioError || error instanceof UsageError || error instanceof AssignmentError || error instanceof StudyError) {
     process.stderr.write(`resim: ${error.message.split("\n").join("\nresim: ")}\n`);
     process.exitCode = USER_ERROR;
   } else {

@@ -26,7 +26,7 @@ export function summarizeModels(
   models: readonly { name: string; description: string }[],
   replications: readonly (readonly MetricValues[])[],
   baseline: number,
-  definitions: readonly MetricDefinition[],
+  definitions: readonly Pick<MetricDefinition, "name">[],
 ): Record<string, ModelSummary> {
   const out: Record<string, ModelSummary> = {};
   models.forEach((model, m) => {

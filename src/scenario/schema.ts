@@ -180,6 +180,17 @@ export const scenarioSchema = z.strictObject({
     .record(z.string(), z.string())
     .optional()
     .describe("where each parameter's value comes from: key path -> citation"),
+  uncertain: z
+    .array(
+      z.strictObject({
+        path: z.string().min(1).describe("key path of the parameter, as for --set"),
+        low: z.unknown().describe("plausible low value"),
+        high: z.unknown().describe("plausible high value"),
+        source: z.string().optional(),
+      }),
+    )
+    .optional()
+    .describe("parameters whose value is uncertain, for `resim sensitivity` (one at a time, low and high)"),
 });
 
 /** A scenario after parsing and defaults, before cross-checks. */

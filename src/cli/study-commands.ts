@@ -1,0 +1,131 @@
+/**
+ * `resim sweep`, `resim sensitivity` and `resim merge`: studies of many points, on the same
+ * replication seeds, runnable in shards (`--shard I/N`) and merged into exactly what one
+ * unsharded run writes.
+ */
+import { Command } from "commander";
+import { join } from "node:path";
+import { runStudy, type StudyPlan } from "../experiment/run-study.js";
+import { mergeStudyParts, parseShard, readStudyPart, writeStudyPart } from "../experiment/study.js";
+import { metricDefinitions } from "../metrics/definitions.js";
+import { suggestion } from "../scenario/near-miss.js";
+import { parseValues, sweepPoints } from "../experiment/sweep.js";
+import { writeStudyOutputs } from "../report/study-files.js";
+import { progressReporter } from "./progress.js";
+import { loadWithFlags, withScenarioOptions, type ScenarioFlags } from "./scenario-options.js";
+import { UsageError } from "./usage-error.js";
+
+interface StudyFlags extends ScenarioFlags {
+  out?: string;
+  shard?: string;
+  model?: string[];
+}
+
+/** Runs a plan, writes the shard's points or the whole study's outputs, and says what it wrote. */
+async function runAndWrite(file: string, flags: StudyFlags, plan: Omit<StudyPlan, "load" | "shard">, defaultFolder: (name: string) => string): Promise<void> {
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  const { manifest, points } = await runStudy(
+    { ...plan, load: (extra) => loadWithFlags(file, flags, extra), shard },
+    { workers: flags.workers, onProgress: progressReporter(plan.kind, flags.quiet) },
+  );
+  const folder = flags.out ?? defaultFolder(manifest.scenario);
+  if (shard) {
+    writeStudyPart(folder, manifest, points);
+    if (!flags.quiet) process.stdout.write(`shard ${shard.index}/${shard.count}: ${points.length} of ${manifest.points} points written to ${folder}; combine the shards with: resim merge FOLDER... --out DIR\n`);
+    return;
+  }
+  const written = writeStudyOutputs(folder, manifest, points);
+  if (!flags.quiet) process.stdout.write(`${manifest.points} points, ${manifest.replications} replications each; wrote ${written.join(", ")}\n`);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function sweepCommand(): Command {
+  return withScenarioOptions(
+    new Command("sweep")
+      .description("run a scenario over the values of one or two parameters, on the same seeds at every point")
+      .argument("<file>", "scenario file")
+      .requiredOption("-p, --param <path>", "parameter to sweep (repeat for a second one)", collect, [])
+      .requiredOption("-v, --values <list>", "its values: 1..8, 0.5..0.9:0.1 or 2,4,8 (one --values per --param)", collect, [])
+      .option("-m, --model <id...>", "models to run (the baseline always runs)")
+      .option("--shard <i/n>", "run only shard I of N (every N-th point), for job arrays")
+      .option("-o, --out <dir>", "output folder (default: reports/<scenario>-sweep)"),
+  )
+    .addHelpText(
+      "after",
+      `
+Examples:
+  resim sweep scenarios/riverton.yaml --model centralized-outreach \\
+    --param models.centralized-outreach.staffing.outreach-team[3].units --values 0..7
+  resim sweep scenarios/riverton.yaml --param models.centralized-outreach.dispatch[0].uptake --values 0.2..1:0.2 \\
+    --param models.centralized-outreach.hub.phoneResolution --values 0,0.2,0.4
+  resim sweep ... --shard 3/8 --out sweep-part-3      then: resim merge sweep-part-* --out reports/sweep
+
+Writes sweep.csv (point, parameter, value, model, metric, mean, ci_low, ci_high, n), study.json and
+points/ (each point's raw replications, which resim merge combines).`,
+    )
+    .action(async (file: string, flags: StudyFlags & { param: string[]; values: string[] }) => {
+      if (flags.param.length !== flags.values.length) {
+        throw new UsageError(`each --param needs its own --values: got ${flags.param.length} --param and ${flags.values.length} --values`);
+      }
+      const parameters = flags.param.map((path, i) => ({ path, values: parseValues(flags.values[i]) }));
+      await runAndWrite(file, flags, { kind: "sweep", points: sweepPoints(parameters), models: flags.model, settings: { parameters } }, (name) => join("reports", `${name}-sweep`));
+    });
+}
+
+export function sensitivityCommand(): Command {
+  return withScenarioOptions(
+    new Command("sensitivity")
+      .description("one parameter at a time, low and high, against the base scenario: a tornado ranking")
+      .argument("<file>", "scenario file with an 'uncertain' list of {path, low, high, source}")
+      .requiredOption("-m, --model <id>", "the model whose metric is ranked")
+      .option("--metric <name>", "the metric to rank by", "cost.total")
+      .option("--shard <i/n>", "run only shard I of N")
+      .option("-o, --out <dir>", "output folder (default: reports/<scenario>-sensitivity)"),
+  )
+    .addHelpText(
+      "after",
+      `
+Examples:
+  resim sensitivity scenarios/riverton.yaml --model centralized-outreach
+  resim sensitivity scenarios/riverton.yaml --model co-responder --metric responseMin.p90.behavioralHealth
+
+Writes sensitivity.csv (parameters ranked by the swing of the metric, with paired differences from
+the base run and their 95% intervals) and tornado.vl.json (a Vega-Lite tornado chart).`,
+    )
+    .action(async (file: string, flags: Omit<StudyFlags, "model"> & { model: string; metric: string }) => {
+      const base = loadWithFlags(file, flags);
+      const uncertain = base.input.uncertain ?? [];
+      if (uncertain.length === 0) throw new UsageError(`${file} declares no 'uncertain' parameters (a list of {path, low, high, source})`);
+      if (!base.config.models.some((m) => m.name === flags.model)) {
+        throw new UsageError(`--model: ${file} has no model '${flags.model}' (models: ${base.config.models.map((m) => m.name).join(", ")})`);
+      }
+      const known = metricDefinitions(base.config.unitTypes.map((t) => t.name), base.config.maxPriority).map((d) => d.name);
+      if (!known.includes(flags.metric)) {
+        throw new UsageError(`--metric: no metric '${flags.metric}'${suggestion(flags.metric, known) || " (see the metrics in summary.json)"}`);
+      }
+      const points: [string, unknown][][] = [[], ...uncertain.flatMap((u): [string, unknown][][] => [[[u.path, u.low]], [[u.path, u.high]]])];
+      const parameters = uncertain.map((u) => ({ path: u.path, low: u.low, high: u.high, source: u.source ?? "" }));
+      await runAndWrite(
+        file,
+        { ...flags, model: [flags.model] },
+        { kind: "sensitivity", points, models: [flags.model], settings: { model: flags.model, metric: flags.metric, parameters } },
+        (name) => join("reports", `${name}-sensitivity`),
+      );
+    });
+}
+
+export function mergeCommand(): Command {
+  return new Command("merge")
+    .description("combine the shards of a sweep or sensitivity run into what one unsharded run writes")
+    .argument("<folders...>", "shard output folders")
+    .requiredOption("-o, --out <dir>", "output folder")
+    .addHelpText("after", "\nExample:\n  resim merge reports/sweep-part-1 reports/sweep-part-2 --out reports/sweep")
+    .action((folders: string[], flags: { out: string }) => {
+      const { manifest, points } = mergeStudyParts(folders.map((folder) => ({ folder, ...readStudyPart(folder) })));
+      const written = writeStudyOutputs(flags.out, manifest, points);
+      process.stdout.write(`merged ${folders.length} folder(s), ${points.length} points; wrote ${written.join(", ")}\n`);
+    });
+}

@@ -1,0 +1,67 @@
+/**
+ * Running a study's points (all of them, or one shard's) on one pool of workers. Every point's
+ * scenario is loaded and validated before anything runs, so a bad value fails in seconds, not
+ * after an hour of simulation.
+ */
+import { parseKeyPath, type Assignment } from "../scenario/assignments.js";
+import { ScenarioError } from "../scenario/errors.js";
+import type { LoadedScenario } from "../scenario/load.js";
+import { suggestion } from "../scenario/near-miss.js";
+import { runExperiments, type RunOptions } from "./run-experiment.js";
+import { pointResult, shardPoints, StudyError, type PointResult, type StudyManifest } from "./study.js";
+
+export interface StudyPlan {
+  kind: StudyManifest["kind"];
+  /** Loads the scenario with extra `--set` style assignments (the command's shared flags apply). */
+  load: (assignments: Assignment[]) => LoadedScenario;
+  /** Each point's values, as [path, value] pairs. */
+  points: [string, unknown][][];
+  /** Models to run (the baseline always runs); default all. */
+  models?: readonly string[];
+  shard?: { index: number; count: number };
+  settings: Record<string, unknown>;
+}
+
+/** Runs the plan's points for its shard; returns the manifest and the points run. */
+export async function runStudy(plan: StudyPlan, options: RunOptions): Promise<{ manifest: StudyManifest; points: PointResult[] }> {
+  const loadPoint = (point: [string, unknown][]) => {
+    const assignments = point.map(([path, value]) => ({ path: parseKeyPath(path), value, text: `${path}=${JSON.stringify(value)}` }));
+    try {
+      return plan.load(assignments);
+    } catch (error) {
+      if (error instanceof ScenarioError) {
+        const where = point.map(([path, value]) => `${path}=${JSON.stringify(value)}`).join(", ");
+        throw new ScenarioError(error.file, error.issues.map((issue) => ({ ...issue, message: `${issue.message} (at point ${where})` })));
+      }
+      throw error;
+    }
+  };
+  const base = loadPoint([]);
+  const names = base.config.models.map((m) => m.name);
+  const models = plan.models?.map((name) => {
+    const index = names.indexOf(name);
+    if (index < 0) throw new StudyError(`--model: ${base.file} has no model '${name}'${suggestion(name, names) || ` (models: ${names.join(", ")})`}`);
+    return index;
+  });
+  const selected = shardPoints(plan.points.length, plan.shard);
+  const loaded = plan.points.map((point) => loadPoint(point));
+  const results = await runExperiments(
+    selected.map((i) => ({ scenario: loaded[i], models })),
+    options,
+  );
+  const run = base.config.run;
+  const modelNames = [...new Set([run.baseline, ...(models ?? names.map((_, i) => i))])].sort((a, b) => a - b).map((m) => names[m]);
+  const manifest: StudyManifest = {
+    kind: plan.kind,
+    scenario: base.config.name,
+    scenarioFile: base.file,
+    seed: run.seed,
+    replications: run.replications,
+    horizonDays: run.horizonDays,
+    baseline: names[run.baseline],
+    models: modelNames,
+    points: plan.points.length,
+    settings: plan.settings,
+  };
+  return { manifest, points: selected.map((i, k) => pointResult(i, plan.points[i], results[k])) };
+}

@@ -1,0 +1,136 @@
+/**
+ * A study is a set of points (a sweep's parameter values, a sensitivity analysis's low/high runs),
+ * each a scenario with some values set, run on the same seeds. Each point's raw results are saved
+ * as `points/point-NNNN.json`; the study's outputs are computed from those files alone, so a study
+ * can be split into shards (`--shard I/N` runs every N-th point) on many machines and merged
+ * later into exactly what one unsharded run writes.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { writeFileAtomic } from "../report/atomic-write.js";
+import type { MetricValues } from "../metrics/replication-recorder.js";
+import { summarizeModels, type ModelSummary } from "../metrics/summarize.js";
+import type { ExperimentResult } from "./run-experiment.js";
+
+/** What identifies a study: every sharded part must carry the same manifest to be merged. */
+export interface StudyManifest {
+  kind: "sweep" | "sensitivity";
+  scenario: string;
+  scenarioFile: string;
+  seed: number;
+  replications: number;
+  horizonDays: number;
+  baseline: string;
+  models: string[];
+  /** Number of points in the whole study. */
+  points: number;
+  /** The study's own settings (parameters and values, metric, ...). */
+  settings: Record<string, unknown>;
+}
+
+/** One point's raw results: every metric of every model in every replication. */
+export interface PointResult {
+  point: number;
+  /** The values set at this point, as [path, value] pairs. */
+  assignments: [string, unknown][];
+  models: { name: string; description: string }[];
+  metrics: string[];
+  /** values[model][replication][metric], in the order of `models` and `metrics`. */
+  values: (number | null)[][][];
+}
+
+/** Raised when shards cannot be merged or a shard argument is malformed (a user mistake). */
+export class StudyError extends Error {
+  override name = "StudyError";
+}
+
+/** Parses `--shard I/N` (1 <= I <= N). */
+export function parseShard(text: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = match ? Number(match[1]) : NaN;
+  const count = match ? Number(match[2]) : NaN;
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new StudyError(`--shard must be I/N with 1 <= I <= N, like 2/8, got '${text}'`);
+  }
+  return { index, count };
+}
+
+/** The points a shard runs: every count-th point starting at index-1, so shards balance. */
+export function shardPoints(points: number, shard?: { index: number; count: number }): number[] {
+  const all = Array.from({ length: points }, (_, i) => i);
+  return shard ? all.filter((i) => i % shard.count === shard.index - 1) : all;
+}
+
+/** Turns an experiment into a point's raw results. */
+export function pointResult(point: number, assignments: [string, unknown][], result: ExperimentResult): PointResult {
+  const metrics = result.definitions.map((d) => d.name);
+  return {
+    point,
+    assignments,
+    models: result.models.map((m) => ({ name: result.scenario.models[m].name, description: result.scenario.models[m].description })),
+    metrics,
+    values: result.replications.map((reps) => reps.map((values) => metrics.map((name) => values.get(name) ?? null))),
+  };
+}
+
+/** Summaries of a point's models (the same function `resim run` uses). */
+export function summarizePoint(point: PointResult, baseline: string): Record<string, ModelSummary> {
+  const replications: MetricValues[][] = point.values.map((reps) => reps.map((row) => new Map(row.map((value, i) => [point.metrics[i], value]))));
+  return summarizeModels(
+    point.models,
+    replications,
+    point.models.findIndex((m) => m.name === baseline),
+    point.metrics.map((name) => ({ name })),
+  );
+}
+
+function pointFile(folder: string, point: number): string {
+  return join(folder, "points", `point-${String(point).padStart(4, "0")}.json`);
+}
+
+/** Writes the manifest and the given points' results into `folder`. */
+export function writeStudyPart(folder: string, manifest: StudyManifest, points: readonly PointResult[]): void {
+  writeFileAtomic(join(folder, "study.json"), JSON.stringify(manifest, null, 2) + "\n");
+  for (const point of points) writeFileAtomic(pointFile(folder, point.point), JSON.stringify(point) + "\n");
+}
+
+/** Reads a study folder (or shard): its manifest and the points it holds. Throws StudyError. */
+export function readStudyPart(folder: string): { manifest: StudyManifest; points: PointResult[] } {
+  const manifestFile = join(folder, "study.json");
+  if (!existsSync(manifestFile)) throw new StudyError(`${folder}: not a sweep or sensitivity output (no study.json)`);
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as StudyManifest;
+  const pointsFolder = join(folder, "points");
+  const files = existsSync(pointsFolder) ? readdirSync(pointsFolder).filter((f) => /^point-\d+\.json$/.test(f)).sort() : [];
+  const points = files.map((f) => JSON.parse(readFileSync(join(pointsFolder, f), "utf8")) as PointResult);
+  return { manifest, points };
+}
+
+/**
+ * Merges study parts: the manifests must agree, every point must be present, and a point found
+ * in two parts must hold the same results. Returns the manifest and all points in order.
+ */
+export function mergeStudyParts(parts: readonly { folder: string; manifest: StudyManifest; points: PointResult[] }[]): {
+  manifest: StudyManifest;
+  points: PointResult[];
+} {
+  if (parts.length === 0) throw new StudyError("merge needs at least one folder");
+  const manifest = parts[0].manifest;
+  const reference = JSON.stringify(manifest);
+  const byPoint = new Map<number, { text: string; point: PointResult; folder: string }>();
+  for (const part of parts) {
+    if (JSON.stringify(part.manifest) !== reference) {
+      throw new StudyError(`${part.folder}: belongs to a different study than ${parts[0].folder} (study.json differs: scenario, seed, replications, settings or models)`);
+    }
+    for (const point of part.points) {
+      const text = JSON.stringify(point);
+      const seen = byPoint.get(point.point);
+      if (seen && seen.text !== text) throw new StudyError(`point ${point.point} differs between ${seen.folder} and ${part.folder}`);
+      byPoint.set(point.point, { text, point, folder: part.folder });
+    }
+  }
+  const missing = shardPoints(manifest.points).filter((i) => !byPoint.has(i));
+  if (missing.length > 0) {
+    throw new StudyError(`the study has ${manifest.points} points; missing ${missing.length}: ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? ", ..." : ""} (run the remaining shards)`);
+  }
+  return { manifest, points: shardPoints(manifest.points).map((i) => byPoint.get(i)!.point) };
+}

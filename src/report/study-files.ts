@@ -1,0 +1,114 @@
+/**
+ * What a finished study writes, computed from its points alone (so a merge of shards writes the
+ * same bytes as one run): a sweep's tidy `sweep.csv`, a sensitivity analysis's ranked
+ * `sensitivity.csv`, and their Vega-Lite chart specs.
+ */
+import { join } from "node:path";
+import { pairedEstimate, estimate } from "../metrics/stats.js";
+import { roundFigure } from "../metrics/summarize.js";
+import { summarizePoint, writeStudyPart, type PointResult, type StudyManifest } from "../experiment/study.js";
+import { writeFileAtomic } from "./atomic-write.js";
+import { toCsv } from "./csv.js";
+import { tornadoChartSpec } from "./tornado-chart.js";
+
+/** Writes the study's part files and, the study being complete, its outputs; returns the files. */
+export function writeStudyOutputs(folder: string, manifest: StudyManifest, points: readonly PointResult[]): string[] {
+  writeStudyPart(folder, manifest, points);
+  return manifest.kind === "sweep" ? writeSweep(folder, manifest, points) : writeSensitivity(folder, manifest, points);
+}
+
+function cellValue(value: unknown): string | number {
+  return typeof value === "number" ? value : typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function writeSweep(folder: string, manifest: StudyManifest, points: readonly PointResult[]): string[] {
+  const parameters = (manifest.settings.parameters as { path: string }[]).map((p) => p.path);
+  const header = ["point", "parameter", "value", ...(parameters.length > 1 ? ["parameter2", "value2"] : []), "model", "metric", "mean", "ci_low", "ci_high", "n"];
+  const rows: (string | number | null)[][] = [];
+  for (const point of points) {
+    const summary = summarizePoint(point, manifest.baseline);
+    const where = point.assignments.flatMap(([path, value]) => [path, cellValue(value)]);
+    for (const model of manifest.models) {
+      for (const metric of point.metrics) {
+        const s = summary[model].metrics[metric];
+        rows.push([point.point, ...where, model, metric, s.mean, s.ci95?.[0] ?? null, s.ci95?.[1] ?? null, s.n]);
+      }
+    }
+  }
+  const file = join(folder, "sweep.csv");
+  writeFileAtomic(file, toCsv(header, rows));
+  return [file];
+}
+
+/** One row of a sensitivity analysis: a parameter's low and high runs against the base. */
+export interface SensitivityRow {
+  parameter: string;
+  low: unknown;
+  high: unknown;
+  source: string;
+  lowMean: number | null;
+  highMean: number | null;
+  /** Paired differences from the base run (same seeds), with 95% intervals. */
+  lowMinusBase: { mean: number | null; ci95: [number, number] | null };
+  highMinusBase: { mean: number | null; ci95: [number, number] | null };
+  /** |high - low|: the length of the tornado bar. */
+  swing: number | null;
+}
+
+/** Ranks the uncertain parameters by their swing of `metric` in `model` (largest first). */
+export function sensitivityRows(manifest: StudyManifest, points: readonly PointResult[]): { base: number | null; rows: SensitivityRow[] } {
+  const { metric, model, parameters } = manifest.settings as { metric: string; model: string; parameters: { path: string; low: unknown; high: unknown; source?: string }[] };
+  const series = (point: PointResult) => {
+    const m = point.models.findIndex((x) => x.name === model);
+    const k = point.metrics.indexOf(metric);
+    return point.values[m].map((row) => row[k]);
+  };
+  const base = series(points[0]);
+  const mean = (values: (number | null)[]) => {
+    const e = estimate(values.filter((v): v is number => v !== null)).mean;
+    return e === null ? null : roundFigure(e);
+  };
+  const paired = (values: (number | null)[]) => {
+    const keep = values.map((v, r) => v !== null && base[r] !== null);
+    const e = pairedEstimate(values.filter((_, r) => keep[r]) as number[], base.filter((_, r) => keep[r]) as number[]);
+    return { mean: e.mean === null ? null : roundFigure(e.mean), ci95: e.ci95 === null ? null : ([roundFigure(e.ci95[0]), roundFigure(e.ci95[1])] as [number, number]) };
+  };
+  const rows = parameters.map((parameter, i): SensitivityRow => {
+    const low = series(points[2 * i + 1]);
+    const high = series(points[2 * i + 2]);
+    const lowMean = mean(low);
+    const highMean = mean(high);
+    return {
+      parameter: parameter.path,
+      low: parameter.low,
+      high: parameter.high,
+      source: parameter.source ?? "",
+      lowMean,
+      highMean,
+      lowMinusBase: paired(low),
+      highMinusBase: paired(high),
+      swing: lowMean === null || highMean === null ? null : roundFigure(Math.abs(highMean - lowMean)),
+    };
+  });
+  // Largest swing first; ties keep the scenario's order (a stable sort).
+  rows.sort((a, b) => (b.swing ?? -1) - (a.swing ?? -1));
+  return { base: mean(base), rows };
+}
+
+function writeSensitivity(folder: string, manifest: StudyManifest, points: readonly PointResult[]): string[] {
+  const { metric, model } = manifest.settings as { metric: string; model: string };
+  const { base, rows } = sensitivityRows(manifest, points);
+  const csv = toCsv(
+    ["rank", "parameter", "low", "high", "model", "metric", "base", "at_low", "at_high", "low_minus_base", "low_minus_base_ci_low", "low_minus_base_ci_high", "high_minus_base", "high_minus_base_ci_low", "high_minus_base_ci_high", "swing", "source"],
+    rows.map((r, i) => [
+      i + 1, r.parameter, cellValue(r.low), cellValue(r.high), model, metric, base, r.lowMean, r.highMean,
+      r.lowMinusBase.mean, r.lowMinusBase.ci95?.[0] ?? null, r.lowMinusBase.ci95?.[1] ?? null,
+      r.highMinusBase.mean, r.highMinusBase.ci95?.[0] ?? null, r.highMinusBase.ci95?.[1] ?? null,
+      r.swing, r.source,
+    ]),
+  );
+  const files = [join(folder, "sensitivity.csv"), join(folder, "tornado.vl.json")];
+  writeFileAtomic(files[0], csv);
+  writeFileAtomic(files[1], JSON.stringify(tornadoChartSpec({ model, metric, base, rows }), null, 2) + "\n");
+  return files;
+}

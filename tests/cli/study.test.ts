@@ -1,0 +1,82 @@
+/** Sweeps, sensitivity and sharding end to end, through the compiled CLI. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const scratchFolders: string[] = [];
+const scratch = () => {
+  const folder = mkdtempSync(join(tmpdir(), "resim-study-"));
+  scratchFolders.push(folder);
+  return folder;
+};
+afterAll(() => scratchFolders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+function resim(...args: string[]) {
+  const result = spawnSync(process.execPath, ["dist/src/cli/main.js", ...args], { encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every file below a folder with its bytes, for comparing whole outputs. */
+function tree(folder: string, prefix = ""): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(join(folder, prefix), { withFileTypes: true })) {
+    const path = join(prefix, entry.name);
+    if (entry.isDirectory()) Object.assign(out, tree(folder, path));
+    else out[path] = readFileSync(join(folder, path), "utf8");
+  }
+  return out;
+}
+
+const sweep = ["sweep", "scenarios/riverton.yaml", "--model", "centralized-outreach", "--param", "models.centralized-outreach.staffing.outreach-team[3].units", "--values", "0..2", "--param", "models.centralized-outreach.dispatch[0].uptake", "--values", "0.5,1", "--days", "4", "--replications", "3", "--quiet"];
+
+describe("resim sweep and resim merge", () => {
+  it("merges shards into exactly the files one unsharded run writes", () => {
+    const [whole, part1, part2, merged] = [scratch(), scratch(), scratch(), scratch()];
+    expect(resim(...sweep, "--out", whole).code).toBe(0);
+    expect(resim(...sweep, "--out", part1, "--shard", "1/2", "--workers", "1").code).toBe(0);
+    expect(resim(...sweep, "--out", part2, "--shard", "2/2", "--workers", "2").code).toBe(0);
+    expect(resim("merge", part2, part1, "--out", merged).code).toBe(0);
+    expect(tree(merged)).toEqual(tree(whole));
+    const csv = readFileSync(join(whole, "sweep.csv"), "utf8").split("\n");
+    expect(csv[0]).toBe("point,parameter,value,parameter2,value2,model,metric,mean,ci_low,ci_high,n");
+    expect(csv[1]).toMatch(/^0,models\.centralized-outreach\.staffing\.outreach-team\[3\]\.units,0,models\.centralized-outreach\.dispatch\[0\]\.uptake,0\.5,police-only,calls,/);
+  });
+
+  it("refuses to merge when a shard is missing, naming the missing points", () => {
+    const part1 = scratch();
+    expect(resim(...sweep, "--out", part1, "--shard", "1/2").code).toBe(0);
+    const { code, stderr } = resim("merge", part1, "--out", scratch());
+    expect(code).toBe(2);
+    expect(stderr).toBe("resim: the study has 6 points; missing 3: 1, 3, 5 (run the remaining shards)\n");
+  });
+
+  it("reports a bad swept value with the scenario's own message and the point", () => {
+    const { code, stderr } = resim("sweep", "scenarios/riverton.yaml", "--param", "models.co-responder.staffing.co-responder[0].units", "--values", "-1,2", "--days", "1");
+    expect(code).toBe(2);
+    expect(stderr).toContain("models.co-responder.staffing.co-responder[0].units must be an integer >= 0, got -1 (set with --set) (at point models.co-responder.staffing.co-responder[0].units=-1)");
+  });
+});
+
+describe("resim sensitivity", () => {
+  it("ranks the scenario's uncertain parameters by their swing and writes a tornado chart", () => {
+    const out = scratch();
+    const { code } = resim("sensitivity", "scenarios/riverton.yaml", "--model", "centralized-outreach", "--metric", "cost.total", "--days", "5", "--replications", "3", "--quiet", "--out", out);
+    expect(code).toBe(0);
+    const rows = readFileSync(join(out, "sensitivity.csv"), "utf8").trim().split("\n").slice(1).map((line) => line.split(","));
+    const swings = rows.map((r) => Number(r[15]));
+    expect(swings).toEqual([...swings].sort((a, b) => b - a));
+    // Calls per day doubling between its low and high moves total cost more than the backup share does.
+    const rank = (parameter: string) => rows.findIndex((r) => r[1] === parameter);
+    expect(rank("demand.callsPerDay")).toBeLessThan(rank("unitTypes.outreach-team.backup.share"));
+    const tornado = JSON.parse(readFileSync(join(out, "tornado.vl.json"), "utf8"));
+    expect(tornado.data.values).toHaveLength(2 * rows.length);
+  });
+
+  it("suggests the near miss for an unknown metric", () => {
+    const { code, stderr } = resim("sensitivity", "scenarios/riverton.yaml", "--model", "centralized-outreach", "--metric", "cost.totl");
+    expect(code).toBe(2);
+    expect(stderr).toBe("resim: --metric: no metric 'cost.totl', did you mean 'cost.total'?\n");
+  });
+});
