@@ -11,6 +11,7 @@ import { runCommand } from "./run-command.js";
 import { mergeCommand, sensitivityCommand, sweepCommand } from "./study-commands.js";
 import { StudyError } from "../experiment/study.js";
 import { schemaCommand } from "./schema-command.js";
+import { staffCommand } from "./staff-command.js";
 import { UsageError } from "./usage-error.js";
 import { validateCommand } from "./validate-command.js";
 
@@ -29,7 +30,7 @@ Examples:
   resim validate scenarios/riverton.yaml          check a scenario file
   resim schema --out schema/scenario.schema.json  write the scenario JSON Schema for editors`,
     );
-  for (const command of [runCommand(), validateCommand(), schemaCommand(), sweepCommand(), sensitivityCommand(), mergeCommand()]) {
+  for (const command of [runCommand(), validateCommand(), schemaCommand(), sweepCommand(), sensitivityCommand(), mergeCommand(), staffCommand()]) {
     root.addCommand(command);
   }
   root.exitOverride();

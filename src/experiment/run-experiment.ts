@@ -14,8 +14,10 @@ import { runTasks } from "./worker-pool.js";
 
 export interface ExperimentOptions {
   scenario: LoadedScenario;
-  /** Indices of the models to run; default all. The baseline is always run. */
+  /** Indices of the models to run; default all. The baseline is run too unless `withoutBaseline`. */
   models?: readonly number[];
+  /** Skip the baseline when it was not asked for (no comparison is then made). */
+  withoutBaseline?: boolean;
 }
 
 export interface ExperimentResult {
@@ -49,7 +51,7 @@ export async function runExperiments(experiments: readonly ExperimentOptions[], 
   const plans = experiments.map((experiment, point) => {
     const { config, input, file } = experiment.scenario;
     const requested = experiment.models ?? config.models.map((_, i) => i);
-    const models = [...new Set([config.run.baseline, ...requested])].sort((a, b) => a - b);
+    const models = [...new Set([...(experiment.withoutBaseline ? [] : [config.run.baseline]), ...requested])].sort((a, b) => a - b);
     const source = { key: String(point), file, input };
     const tasks: ReplicationTask[] = [];
     for (let r = 0; r < config.run.replications; r++) {

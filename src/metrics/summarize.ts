@@ -33,7 +33,7 @@ export function summarizeModels(
     const metrics: Record<string, MetricSummary> = {};
     for (const { name } of definitions) metrics[name] = tidy(estimate(present(replications[m].map((v) => v.get(name) ?? null))));
     const summary: ModelSummary = { description: model.description, metrics };
-    if (m !== baseline) {
+    if (baseline >= 0 && m !== baseline) {
       const vs: Record<string, MetricSummary> = {};
       for (const { name } of definitions) {
         const a: number[] = [];

@@ -59,6 +59,8 @@ export function crossCheck(scenario: ScenarioInput): ScenarioIssue[] {
   for (const [modelName, model] of Object.entries(scenario.models)) {
     const at = ["models", modelName];
     const staffed = new Set<string>();
+    /** Staffed types with units on duty at some time: a rule's last resort must be one. */
+    const onDuty = new Set<string>();
     for (const [typeName, shifts] of Object.entries(model.staffing)) {
       if (!unitTypes.includes(typeName)) {
         report([...at, "staffing", typeName], unknownName("unit type", typeName, unitTypes));
@@ -69,7 +71,8 @@ export function crossCheck(scenario: ScenarioInput): ScenarioIssue[] {
           report([...at, "staffing", typeName, i], `must have 'to' differ from 'from' (use 00:00 to 24:00 for all day), got ${shift.from} to ${shift.to}`);
         }
       });
-      if (shifts.some((s) => s.units > 0)) staffed.add(typeName);
+      staffed.add(typeName);
+      if (shifts.some((s) => s.units > 0)) onDuty.add(typeName);
     }
     if (model.hub) checkDistribution(model.hub.triageMin, [...at, "hub", "triageMin"], report);
     model.dispatch.forEach((rule, i) => {
@@ -99,6 +102,10 @@ export function crossCheck(scenario: ScenarioInput): ScenarioIssue[] {
         else if (!staffed.has(typeName)) report([...path, "ifIdle", j], `names unit type '${typeName}', which this model does not staff`);
         else if (rule.send.includes(typeName)) report([...path, "ifIdle", j], `names unit type '${typeName}', which is already in 'send'`);
       });
+      const lastResort = rule.send[rule.send.length - 1];
+      if (staffed.has(lastResort) && !onDuty.has(lastResort)) {
+        report([...path, "send", rule.send.length - 1], `names unit type '${lastResort}' as the last resort, but this model never has one on duty, so calls would wait forever`);
+      }
       if (rule.uptake < 1 && rule.send.length < 2) {
         report([...path, "uptake"], `needs at least two unit types in 'send' (the rest of the calls go to the second), got ${rule.send.length}`);
       }

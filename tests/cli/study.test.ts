@@ -80,3 +80,22 @@ describe("resim sensitivity", () => {
     expect(stderr).toBe("resim: --metric: no metric 'cost.totl', did you mean 'cost.total'?\n");
   });
 });
+
+describe("resim staff", () => {
+  it("prints the cheapest roster that meets the targets and the reduction that fails", () => {
+    const out = scratch();
+    const { code, stdout } = resim("staff", "scenarios/riverton.yaml", "--model", "centralized-outreach", "--unit", "outreach-team", "--target", "fallbackRate<=0.08", "--days", "14", "--replications", "3", "--max-units", "4", "--out", out);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Cheapest roster of 'outreach-team' in 'centralized-outreach' meeting every target:");
+    expect(stdout).toMatch(/\d+ rosters simulated, 3 replications of 14 days each\./);
+    const document = JSON.parse(readFileSync(join(out, "staffing.json"), "utf8"));
+    expect(document.best.checks[0]).toMatchObject({ target: "fallbackRate<=0.08", met: true });
+    expect(document.best.checks[0].ci95[1]).toBeLessThanOrEqual(0.08);
+  });
+
+  it("suggests the near miss for an unknown unit type", () => {
+    const { code, stderr } = resim("staff", "scenarios/riverton.yaml", "--model", "co-responder", "--unit", "co-responders", "--target", "fallbackRate<=0.1");
+    expect(code).toBe(2);
+    expect(stderr).toBe("resim: --unit: model 'co-responder' does not staff 'co-responders', did you mean 'co-responder'?\n");
+  });
+});

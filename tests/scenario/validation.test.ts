@@ -111,6 +111,12 @@ describe("scenario validation messages", () => {
     ]);
   });
 
+  it("rejects a last-resort unit type that is never on duty, since its calls would wait forever", () => {
+    expect(withPatrol((s) => (s.models["police-only"].staffing.patrol[0].units = 0))).toEqual([
+      "city.yaml: models.police-only.dispatch[0].send[0] names unit type 'patrol' as the last resort, but this model never has one on duty, so calls would wait forever",
+    ]);
+  });
+
   it("fills defaults for run settings left out", () => {
     const s: any = tinyScenario();
     delete s.run;
