@@ -2,7 +2,9 @@
  * The run's results as one document (what summary.json holds): the scenario, the run settings and
  * each model's summary. Contains nothing that depends on the machine or the clock.
  */
+import { scenarioAssumptions } from "../report/scenario-assumptions.js";
 import type { RunOutput, SummaryDocument } from "../report/summary-files.js";
+import { unitsOnDutyByHour } from "../report/units-on-duty.js";
 import type { ExperimentResult } from "./run-experiment.js";
 
 /** Builds the document and the data the summary files need. */
@@ -20,6 +22,8 @@ export function summaryDocument(result: ExperimentResult, scenarioFile: string):
     baseline: modelNames[result.baseline],
     metrics: Object.fromEntries(result.definitions.map((d) => [d.name, { unit: d.unit, description: d.description }])),
     models: result.summary,
+    assumptions: scenarioAssumptions(scenario, result.models),
+    unitsOnDutyByHour: unitsOnDutyByHour(scenario, result.models),
   };
   return { document, definitions: result.definitions, modelNames, replications: result.replications };
 }

@@ -22,6 +22,22 @@ export interface SummaryDocument {
   baseline: string;
   metrics: Record<string, { unit: string; description: string }>;
   models: Record<string, ModelSummary>;
+  /** The scenario's key parameters with their cited sources, for the report (absent in older files). */
+  assumptions?: Assumption[];
+  /** Mean units on duty in each clock hour (index 0 = 00:00-01:00), by model and staffed unit type (absent in older files). */
+  unitsOnDutyByHour?: Record<string, Record<string, number[]>>;
+}
+
+/** A scenario parameter behind the results, as the report's assumptions table shows it. */
+export interface Assumption {
+  /** Key path in the scenario file, e.g. `unitTypes.patrol.costPerHour`; `*` stands for every key at that level. */
+  parameter: string;
+  /** What it is, in words. */
+  label: string;
+  /** Its value, for reading (e.g. "$100", "mean 7.5 min; lognormal(median=6.5, p90=13)"). */
+  value: string;
+  /** The scenario's `sources` entries for this parameter or its parts, key as written in the file. */
+  sources: { key: string; text: string }[];
 }
 
 export interface RunOutput {

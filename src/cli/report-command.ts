@@ -1,0 +1,49 @@
+/** `resim report`: charts and a one-file HTML report from a run's folder, for briefings. */
+import { Command } from "commander";
+import { join } from "node:path";
+import { writeReport } from "../report/build-report.js";
+import { ReportInputError } from "../report/report-error.js";
+import { UsageError } from "./usage-error.js";
+
+/**
+ * Builds the report of the run in `folder` and says what it wrote (unless `quiet`).
+ *
+ * @throws {UsageError} if the folder holds no run summary (exit code 2).
+ */
+export async function buildReportInFolder(folder: string, quiet = false): Promise<void> {
+  let report;
+  try {
+    report = await writeReport(folder);
+  } catch (error) {
+    if (error instanceof ReportInputError) throw new UsageError(error.message);
+    throw error;
+  }
+  for (const note of report.notes) process.stderr.write(`resim: note: ${note}\n`);
+  if (!quiet) {
+    const charts = report.files.filter((file) => file.endsWith(".png")).length;
+    process.stdout.write(`wrote ${report.files[report.files.length - 1]} and ${charts} charts (SVG, PNG, Vega-Lite) in ${join(folder, "charts")}\n`);
+  }
+}
+
+/** The `report` command: exit 0 with the files written, or 2 when the folder holds no run summary. */
+export function reportCommand(): Command {
+  return new Command("report")
+    .description("write report.html and charts/ (Vega-Lite, SVG, PNG) from a run's folder")
+    .argument("<dir>", "a run's output folder, holding summary.json (and sweep.csv for sweep curves)")
+    .option("-q, --quiet", "print nothing but errors")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  resim report reports/riverton
+  resim run scenarios/riverton.yaml --report      (the same, right after the run)
+
+Writes DIR/report.html, one self-contained page (charts inline, no network) that opens offline and
+prints, and DIR/charts/NAME.vl.json, .svg and .png for each chart; the PNGs are sized for slides.
+If DIR also holds a one-parameter sweep.csv (resim sweep ... --out DIR), its curves are included.
+The same folder always gives byte-identical files.`,
+    )
+    .action(async (folder: string, flags: { quiet?: boolean }) => {
+      await buildReportInFolder(folder, flags.quiet);
+    });
+}

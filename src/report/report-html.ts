@@ -1,0 +1,124 @@
+/**
+ * report.html: one self-contained page for a council briefing. Charts are inline SVG images
+ * (data: URLs, so each keeps its own ids and prints as vectors); no scripts, fonts, styles or
+ * images are fetched, and the Content-Security-Policy forbids them, so the page reads the same
+ * offline. Order: headline, key numbers, charts, sweep, assumptions, method and caveats. No date
+ * or path of the machine appears, so the same run gives the same bytes.
+ */
+import { headlineParagraphs } from "./headline.js";
+import { html, type SafeHtml } from "./html-escape.js";
+import { periodPhrase } from "./period.js";
+import type { ReportChart } from "./report-charts.js";
+import { REPORT_STYLE } from "./report-style.js";
+import { assumptionsTable, comparisonTables } from "./report-tables.js";
+import type { SummaryDocument } from "./summary-files.js";
+import type { SweepSection } from "./sweep-csv.js";
+
+/** A chart with its rendered SVG. */
+export interface RenderedReportChart {
+  chart: ReportChart;
+  svg: string;
+}
+
+/** What the page is made from. */
+export interface ReportPageInput {
+  document: SummaryDocument;
+  charts: readonly RenderedReportChart[];
+  sweep: SweepSection;
+}
+
+/** The complete report.html text. */
+export function reportHtml({ document, charts, sweep }: ReportPageInput): string {
+  const main = charts.filter((c) => c.chart.section === "main");
+  const sweepCharts = charts.filter((c) => c.chart.section === "sweep");
+  const models = Object.keys(document.models);
+  const baseline = document.baseline !== undefined && document.models[document.baseline] ? document.baseline : null;
+  const compared = models.filter((model) => model !== baseline);
+  const heading = baseline && compared.length > 0 ? `${compared.join(" and ")} compared with ${baseline}` : models.join(", ");
+  const page = html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
+<title>${document.scenario}: response models compared</title>
+<style>
+${REPORT_STYLE}</style>
+</head>
+<body>
+<header>
+<p class="kicker">Response-model briefing</p>
+<h1>${document.scenario}: ${heading}</h1>
+${document.description ? html`<p class="lead">${document.description}</p>` : ""}
+<p class="meta">${runSummary(document)}</p>
+</header>
+<main>
+<section id="headline">
+<h2>In brief</h2>
+${headlineParagraphs(document).map((paragraph) => html`<p>${paragraph}</p>\n`)}</section>
+<section id="comparison">
+<h2>Key numbers</h2>
+${comparisonTables(document)}
+</section>
+<section id="charts">
+<h2>Charts</h2>
+<p class="note">Each chart is also in the charts/ folder beside this page, as a PNG for slides, an SVG and a Vega-Lite specification.</p>
+${main.map((c, i) => figure(c, i + 1))}</section>
+${sweepSection(sweep, sweepCharts, main.length)}
+<section id="assumptions">
+<h2>Assumptions</h2>
+<p>The scenario's key parameters, as simulated, with the sources the scenario file cites for them. Figures spread over call categories are shown as averages over the call mix.</p>
+${assumptionsTable(document)}
+</section>
+<section id="method">
+<h2>Method and caveats</h2>
+${methodSection(document)}
+</section>
+</main>
+<footer><p>Made by resim from the run's summary.json (scenario file ${document.scenarioFile}, seed ${document.seed}). The same run always gives this same page.</p></footer>
+</body>
+</html>
+`;
+  return page.markup;
+}
+
+function runSummary(document: SummaryDocument): string {
+  const runs = document.replications === 1 ? "1 replication" : `${document.replications} replications`;
+  return `${runs} of ${document.horizonDays} days after ${document.warmupDays} days of warm-up · seed ${document.seed} · scenario file ${document.scenarioFile}`;
+}
+
+function figure({ chart, svg }: RenderedReportChart, number: number): SafeHtml {
+  const size = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
+  const source = `data:image/svg+xml;base64,${Buffer.from(svg, "utf8").toString("base64")}`;
+  return html`<figure id="chart-${chart.id}">
+<img src="${source}" alt="${chart.title}. ${chart.caption}"${size ? html` width="${size[1]}" height="${size[2]}"` : ""}>
+<figcaption><strong>Figure ${number}.</strong> ${chart.caption} <span class="files">charts/${chart.id}.png</span></figcaption>
+</figure>
+`;
+}
+
+function sweepSection(sweep: SweepSection, charts: readonly RenderedReportChart[], numbered: number): SafeHtml | string {
+  if (sweep.status === "absent") return "";
+  if (sweep.status === "skipped") {
+    return html`<section id="sweep">\n<h2>Sweep</h2>\n<p class="note">${sweep.reason}.</p>\n</section>`;
+  }
+  return html`<section id="sweep">
+<h2>Sweep: ${sweep.parameter}</h2>
+<p>The run's folder holds a sweep over ${sweep.parameter}: the scenario was run again at each value shown, on the same replication seeds.</p>
+${charts.map((c, i) => figure(c, numbered + i + 1))}</section>`;
+}
+
+function methodSection(document: SummaryDocument): SafeHtml {
+  const baseline = document.baseline !== undefined && document.models[document.baseline] ? document.baseline : null;
+  return html`<p>Each model answered the same simulated calls: ${document.replications} independent replications of ${document.horizonDays} days, after ${document.warmupDays} days of warm-up that are not counted, from seed ${document.seed}. Replication <i>r</i> of every model sees the same calls with the same random draws (common random numbers), so differences between models come from the models, not from luck in the calls.</p>
+<p>Figures are means across replications with 95% confidence intervals (Student t). ${baseline ? html`Differences from ${baseline} are paired by replication and are called clear only when their interval excludes zero. ` : ""}Percentiles are estimated with streaming sketches accurate to 0.5%. Costs and counts are totals over the ${document.horizonDays} measured days (${periodPhrase(document.horizonDays)}), in the scenario's currency.</p>
+<p>What the simulation leaves out:</p>
+<ul>
+<li>Only the calls in the scenario are simulated: officer-initiated work, meals and administration are not, so patrol utilization counts call work only.</li>
+<li>One unit is sent per call, plus the police backup an alternative team may request; second and third units are not modelled.</li>
+<li>Calls are routed by their true behavioral-health need; calls a call-taker would fail to recognise are represented only by the share routed to the alternative (uptake).</li>
+<li>Outcome costs are first-order (booking, ED visit, hold, transport); inpatient stays, jail days, repeat calls and longer-term health or justice outcomes are not counted.</li>
+<li>Community trust, the quality of each encounter and the callers' own outcomes are not measured.</li>
+<li>Parameters marked as assumptions in the sources above were chosen, not measured; the results are only as good as those values.</li>
+</ul>`;
+}

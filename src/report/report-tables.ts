@@ -1,0 +1,106 @@
+/**
+ * The report's tables as HTML: the comparison (each model's estimates with 95% intervals, then
+ * each model's paired difference from the baseline, bold where the interval excludes zero) and the
+ * assumptions (the scenario's key parameters with their sources). Every value from the scenario
+ * or summary.json is escaped by the `html` template.
+ */
+import type { MetricDefinition } from "../metrics/definitions.js";
+import type { MetricSummary } from "../metrics/summarize.js";
+import { formatValue } from "./format.js";
+import { excludesZero } from "./headline.js";
+import { html, type SafeHtml } from "./html-escape.js";
+import { perPeriod } from "./period.js";
+import type { SummaryDocument } from "./summary-files.js";
+
+/** Rows of the comparison table: metric and its label in plain words. Utilization rows follow, per unit type. */
+export const REPORT_TABLE_ROWS: readonly { metric: string; label: string }[] = [
+  { metric: "calls", label: "Calls received" },
+  { metric: "bhCalls", label: "Calls with a behavioral-health (BH) need" },
+  { metric: "responseMin.mean", label: "Response time, mean (minutes)" },
+  { metric: "responseMin.p90", label: "Response time, 90th percentile (minutes)" },
+  { metric: "responseMin.p90.priority1", label: "Priority-1 response, 90th percentile (minutes)" },
+  { metric: "priority1WithinTargetRate", label: "Priority-1 calls reached within the target" },
+  { metric: "responseMin.p90.behavioralHealth", label: "BH response, 90th percentile (minutes)" },
+  { metric: "diversionRate", label: "BH calls diverted (no arrest, ED transport or hold)" },
+  { metric: "policeFreeRate", label: "BH calls no police officer attended" },
+  { metric: "arrestRate", label: "BH calls ending in arrest" },
+  { metric: "edRate", label: "BH calls ending in ED transport" },
+  { metric: "holdRate", label: "BH calls ending in an involuntary hold" },
+  { metric: "alternativeShare", label: "Eligible calls served by the alternative" },
+  { metric: "fallbackRate", label: "Eligible calls that fell back to police" },
+  { metric: "officerHoursBH", label: "Officer hours on BH calls" },
+  { metric: "cost.staffing", label: "Staffing cost" },
+  { metric: "cost.outcomes", label: "Outcome cost (bookings, ED, holds, transports)" },
+  { metric: "cost.total", label: "Total cost" },
+  { metric: "cost.perDivertedCall", label: "Cost per diverted BH call" },
+];
+
+interface Row {
+  metric: string;
+  label: string;
+  unit: MetricDefinition["unit"];
+}
+
+function tableRows(document: SummaryDocument): Row[] {
+  const period = perPeriod(document.horizonDays);
+  const rows: Row[] = REPORT_TABLE_ROWS.filter((row) => document.metrics[row.metric]).map((row) => ({
+    ...row,
+    // Totals over the measured period say which period; rates and times need no such note.
+    label: ["calls", "bhCalls", "officerHoursBH", "cost.staffing", "cost.outcomes", "cost.total"].includes(row.metric) ? `${row.label}, ${period}` : row.label,
+    unit: unitOf(document, row.metric),
+  }));
+  for (const metric of Object.keys(document.metrics)) {
+    if (/^utilization\.[^.]+$/.test(metric)) rows.push({ metric, label: `Utilization of ${metric.slice("utilization.".length)} units (busy share of on-duty time)`, unit: "share" });
+  }
+  return rows;
+}
+
+function unitOf(document: SummaryDocument, metric: string): MetricDefinition["unit"] {
+  const unit = document.metrics[metric]?.unit;
+  return unit === "minutes" || unit === "share" || unit === "hours" || unit === "currency" ? unit : "calls";
+}
+
+function interval(summary: MetricSummary | undefined, unit: MetricDefinition["unit"], signed: boolean): SafeHtml {
+  if (!summary || summary.mean === null) return html`<span class="na">n/a</span>`;
+  const value = formatValue(summary.mean, unit, signed);
+  if (summary.ci95 === null) return html`${value}`;
+  return html`${value}<span class="ci">${formatValue(summary.ci95[0], unit, signed)} to ${formatValue(summary.ci95[1], unit, signed)}</span>`;
+}
+
+/** The comparison tables: estimates for every model, then differences from the baseline (if there is one). */
+export function comparisonTables(document: SummaryDocument): SafeHtml {
+  const models = Object.keys(document.models);
+  const rows = tableRows(document);
+  const baseline = document.baseline !== undefined && document.models[document.baseline] ? document.baseline : null;
+  const others = models.filter((model) => model !== baseline);
+  const estimates = html`<table class="numbers">
+<caption>Estimates: mean across replications, with the 95% confidence interval below</caption>
+<thead><tr><th scope="col">Measure</th>${models.map((model) => html`<th scope="col" class="num">${model}</th>`)}</tr></thead>
+<tbody>
+${rows.map((row) => html`<tr><th scope="row">${row.label}</th>${models.map((model) => html`<td class="num">${interval(document.models[model].metrics[row.metric], row.unit, false)}</td>`)}</tr>\n`)}</tbody>
+</table>`;
+  if (baseline === null || others.length === 0) return estimates;
+  const differences = html`<table class="numbers differences">
+<caption>Difference from ${baseline} (paired by replication). <strong>Bold</strong>: the 95% interval excludes zero, a clear difference; grey: it includes zero, no clear difference. Percentages differ in percentage points (pt).</caption>
+<thead><tr><th scope="col">Measure</th>${others.map((model) => html`<th scope="col" class="num">${model} − ${baseline}</th>`)}</tr></thead>
+<tbody>
+${rows.map((row) => html`<tr><th scope="row">${row.label}</th>${others.map((model) => {
+    const difference = document.models[model].vsBaseline?.[row.metric];
+    return html`<td class="num ${excludesZero(difference) ? "clear" : "unclear"}">${interval(difference, row.unit, true)}</td>`;
+  })}</tr>\n`)}</tbody>
+</table>`;
+  return html`${estimates}\n${differences}`;
+}
+
+/** The assumptions table, or a note when summary.json predates the assumptions list. */
+export function assumptionsTable(document: SummaryDocument): SafeHtml {
+  const assumptions = document.assumptions;
+  if (!assumptions || assumptions.length === 0) {
+    return html`<p>This run's summary.json does not list the scenario's parameters (it was written by an older resim); they are in the scenario file, ${document.scenarioFile}.</p>`;
+  }
+  return html`<table class="assumptions">
+<thead><tr><th scope="col">Parameter</th><th scope="col">Value</th><th scope="col">Source given in the scenario</th></tr></thead>
+<tbody>
+${assumptions.map((a) => html`<tr><th scope="row">${a.label}<code>${a.parameter}</code></th><td>${a.value}</td><td>${a.sources.length === 0 ? html`<span class="na">none given</span>` : a.sources.map((source) => html`<p>${source.key === a.parameter ? "" : html`<code>${source.key.startsWith(a.parameter + ".") ? source.key.slice(a.parameter.length + 1) : source.key}</code> `}${source.text}</p>`)}</td></tr>\n`)}</tbody>
+</table>`;
+}
