@@ -7,6 +7,9 @@
 import { Command, CommanderError } from "commander";
 import { AssignmentError } from "../scenario/assignments.js";
 import { ScenarioError } from "../scenario/errors.js";
+import { DataFileError } from "../streams/data-file-error.js";
+import { importCommand } from "./import-command.js";
+import { reportCommand } from "./report-command.js";
 import { runCommand } from "./run-command.js";
 import { mergeCommand, sensitivityCommand, sweepCommand } from "./study-commands.js";
 import { StudyError } from "../experiment/study.js";
@@ -28,9 +31,11 @@ function program(): Command {
 Examples:
   resim run scenarios/riverton.yaml               compare the three response models for Riverton
   resim validate scenarios/riverton.yaml          check a scenario file
-  resim schema --out schema/scenario.schema.json  write the scenario JSON Schema for editors`,
+  resim report reports/riverton                   charts and a one-file HTML report from a run
+  resim schema --out schema/scenario.schema.json  write the scenario JSON Schema for editors
+  resim import EXPORT.csv --profile san-diego     import a city's CAD export, to replay its real calls`,
     );
-  for (const command of [runCommand(), validateCommand(), schemaCommand(), sweepCommand(), sensitivityCommand(), mergeCommand(), staffCommand()]) {
+  for (const command of [runCommand(), validateCommand(), schemaCommand(), sweepCommand(), sensitivityCommand(), mergeCommand(), staffCommand(), reportCommand(), importCommand()]) {
     root.addCommand(command);
   }
   root.exitOverride();
@@ -50,7 +55,7 @@ try {
   if (error instanceof CommanderError) {
     // Commander has already printed its message; help and --version end with code 0.
     process.exitCode = error.exitCode === 0 ? 0 : USER_ERROR;
-  } else if (error instanceof ScenarioError || error instanceof UsageError || error instanceof AssignmentError || error instanceof StudyError) {
+  } else if (error instanceof ScenarioError || error instanceof UsageError || error instanceof AssignmentError || error instanceof StudyError || error instanceof DataFileError) {
     process.stderr.write(`resim: ${error.message.split("\n").join("\nresim: ")}\n`);
     process.exitCode = USER_ERROR;
   } else {

@@ -1,11 +1,13 @@
 /** `resim run`: simulate every response model of a scenario and compare them with the baseline. */
 import { Command } from "commander";
 import { join } from "node:path";
+import { calibrationView } from "../import/calibration.js";
 import { runExperiment } from "../experiment/run-experiment.js";
 import { summaryDocument } from "../experiment/summary-document.js";
 import { comparisonTable } from "../report/comparison-table.js";
 import { writeSummaryFiles } from "../report/summary-files.js";
 import { suggestion } from "../scenario/near-miss.js";
+import { buildReportInFolder } from "./report-command.js";
 import { progressReporter } from "./progress.js";
 import { loadWithFlags, withScenarioOptions, type ScenarioFlags } from "./scenario-options.js";
 import { UsageError } from "./usage-error.js";
@@ -13,6 +15,7 @@ import { UsageError } from "./usage-error.js";
 interface RunFlags extends ScenarioFlags {
   out?: string;
   model?: string[];
+  report?: boolean;
 }
 
 export function runCommand(): Command {
@@ -21,7 +24,8 @@ export function runCommand(): Command {
       .description("simulate a scenario's response models on the same calls and compare them")
       .argument("<file>", "scenario file (YAML or JSON)")
       .option("-o, --out <dir>", "output folder (default: reports/<scenario name>)")
-      .option("-m, --model <id...>", "run only these models (the baseline is always run)"),
+      .option("-m, --model <id...>", "run only these models (the baseline is always run)")
+      .option("--report", "also write report.html and charts/ (as 'resim report' does)"),
   )
     .addHelpText(
       "after",
@@ -30,6 +34,7 @@ Examples:
   resim run scenarios/riverton.yaml
   resim run scenarios/riverton.yaml --replications 30 --seed 7 --out reports/riverton-30
   resim run scenarios/riverton.yaml --days 90 --model co-responder
+  resim run scenarios/riverton.yaml --report      also write report.html and charts/
   resim run scenarios/riverton.yaml --set models.co-responder.staffing.co-responder[0].units=4
   resim run scenarios/validation/mmc.yaml
 
@@ -59,7 +64,10 @@ difference from the baseline model.`,
       const written = writeSummaryFiles(folder, output);
       if (!flags.quiet) {
         process.stdout.write(comparisonTable(output.document, output.definitions, output.modelNames));
+        // A replay shows whether the baseline matches the city's observed response times.
+        process.stdout.write(calibrationView(config, loaded.input, output.document));
         process.stdout.write(`\nwrote ${written.join(", ")}\n`);
       }
+      if (flags.report) await buildReportInFolder(folder, flags.quiet);
     });
 }

@@ -10,6 +10,7 @@ import { CallRandom } from "../random/call-random.js";
 import { createStream } from "../random/streams.js";
 import type { CallRecord } from "../metrics/call-record.js";
 import { ReplicationRecorder, type MetricValues } from "../metrics/replication-recorder.js";
+import { HistoricalCallSource } from "../streams/historical-source.js";
 import { SyntheticCallSource } from "../streams/synthetic.js";
 import type { CallSource } from "../streams/call-source.js";
 import type { ScenarioConfig } from "../system/config.js";
@@ -22,7 +23,7 @@ export interface ReplicationOptions {
   replication: number;
   /** Receives every ended call (warm-up included), for tests and traces. */
   onCallEnd?: (record: CallRecord) => void;
-  /** Replaces the synthetic call source (historical replay, tests). */
+  /** Replaces the scenario's call source (synthetic, or the replayed table), for tests. */
   source?: CallSource;
 }
 
@@ -45,17 +46,28 @@ export function runReplication(options: ReplicationOptions): ReplicationResult {
   const { seed } = scenario.run;
   const window = measurementWindow(scenario);
   const simulation = new Simulation();
+  const historical = scenario.demand.historical;
   const source =
     options.source ??
-    new SyntheticCallSource(
-      scenario.demand,
-      {
-        arrivals: createStream(seed, replication, "arrivals"),
-        attributes: createStream(seed, replication, "call-attributes"),
-        seeds: createStream(seed, replication, "call-seeds"),
-      },
-      window.endMin,
-    );
+    (historical
+      ? // A replay takes arrivals and attributes from the table; per-call seeds still vary by replication.
+        new HistoricalCallSource({
+          file: historical.file,
+          timeZeroSec: historical.timeZeroSec,
+          endMin: window.endMin,
+          categories: scenario.demand.categories.map((c) => c.name),
+          observedOnScene: historical.observedOnScene,
+          seeds: createStream(seed, replication, "call-seeds"),
+        })
+      : new SyntheticCallSource(
+          scenario.demand,
+          {
+            arrivals: createStream(seed, replication, "arrivals"),
+            attributes: createStream(seed, replication, "call-attributes"),
+            seeds: createStream(seed, replication, "call-seeds"),
+          },
+          window.endMin,
+        ));
   const recorder = new ReplicationRecorder({
     windowStartMin: window.startMin,
     windowEndMin: window.endMin,

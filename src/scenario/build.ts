@@ -15,14 +15,24 @@ import {
 } from "../system/config.js";
 import { Roster } from "../system/roster.js";
 import { parseClock } from "./clock.js";
+import { describeReplay, replayDemand, type CategoryFigures } from "./replay-demand.js";
 import { DAYS, type DistributionInput, type ScenarioInput } from "./schema.js";
 
 const DEFAULT_KEY = "default";
 
-/** Builds the simulation configuration from a scenario that passed validation. */
-export function buildScenario(input: ScenarioInput): ScenarioConfig {
+/**
+ * Builds the simulation configuration from a scenario that passed validation. `scenarioFile`
+ * locates a replayed call table (demand.historical.file is relative to it).
+ */
+export function buildScenario(input: ScenarioInput, scenarioFile?: string): ScenarioConfig {
+  const historical = input.demand.historical;
+  const replay = historical ? replayDemand(historical.file, scenarioFile) : null;
   const categoryNames = Object.keys(input.demand.categories);
-  const categoryList = Object.values(input.demand.categories);
+  // A replay's categories are described by its table; otherwise the schema made the generator's fields present.
+  const described = replay ? describeReplay(replay, categoryNames) : null;
+  const categoryList: CategoryFigures[] =
+    described?.categories ??
+    Object.values(input.demand.categories).map((c) => ({ share: c.share!, priorityShares: c.priorityShares!, behavioralHealth: c.behavioralHealth ?? 0, weapon: c.weapon ?? 0 }));
   const shareTotal = categoryList.reduce((sum, c) => sum + c.share, 0);
   const categories = categoryList.map((c, i) => {
     const priorityTotal = c.priorityShares.reduce((a, b) => a + b, 0);
@@ -120,7 +130,8 @@ export function buildScenario(input: ScenarioInput): ScenarioConfig {
     name: input.name,
     description: input.description ?? "",
     run: Object.freeze({
-      horizonDays: input.run.horizonDays,
+      // A replay measures no further than its table's last day.
+      horizonDays: replay ? Math.min(input.run.horizonDays, replay.clock.spanDays - input.run.warmupDays) : input.run.horizonDays,
       warmupDays: input.run.warmupDays,
       seed: input.run.seed,
       replications: input.run.replications,
@@ -128,10 +139,14 @@ export function buildScenario(input: ScenarioInput): ScenarioConfig {
     }),
     targets: Object.freeze({ ...input.targets }),
     demand: Object.freeze({
-      callsPerDay: input.demand.callsPerDay,
-      hourOfWeekFactor: Object.freeze(hourOfWeekFactors(input.demand.hourOfDay, input.demand.dayOfWeek)),
+      callsPerDay: described?.callsPerDay ?? input.demand.callsPerDay!,
+      hourOfWeekFactor: Object.freeze(described?.hourOfWeekFactor ?? hourOfWeekFactors(input.demand.hourOfDay, input.demand.dayOfWeek)),
       categories: Object.freeze(categories),
       category: new Categorical({ items: categories.map((_, i) => i), weights: categories.map((c) => c.share) }),
+      historical:
+        replay && historical
+          ? Object.freeze({ file: replay.path, observedOnScene: historical.onScene === "observed", ...replay.clock })
+          : null,
     }),
     unitTypes: Object.freeze(unitTypes),
     outcomes: Object.freeze(outcomes),

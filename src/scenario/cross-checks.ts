@@ -10,21 +10,26 @@ import type { KeyPath, ScenarioIssue } from "./errors.js";
 import { suggestion } from "./near-miss.js";
 import type { DistributionInput, ScenarioInput } from "./schema.js";
 import { parseClock } from "./clock.js";
+import { checkReplayDemand } from "./replay-demand.js";
 
 /** How far a set of shares may sum from 1 and still be accepted (rounding in hand-written files). */
 export const SHARE_TOLERANCE = 0.001;
 const DEFAULT_KEY = "default";
 
-/** Returns every cross-field problem in a scenario that passed the schema. */
-export function crossCheck(scenario: ScenarioInput): ScenarioIssue[] {
+/**
+ * Returns every cross-field problem in a scenario that passed the schema. `scenarioFile` locates
+ * a replayed call table (demand.historical.file is relative to it).
+ */
+export function crossCheck(scenario: ScenarioInput, scenarioFile?: string): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const report = (path: KeyPath, message: string) => issues.push({ path, message });
   const categories = Object.keys(scenario.demand.categories);
   const unitTypes = Object.keys(scenario.unitTypes);
   const models = Object.keys(scenario.models);
 
-  checkDemand(scenario, report);
-  const maxPriority = Math.max(0, ...Object.values(scenario.demand.categories).map((c) => c.priorityShares.length));
+  const maxPriority = scenario.demand.historical
+    ? checkReplayDemand(scenario, scenarioFile, report)
+    : checkDemand(scenario, report);
 
   for (const [typeName, type] of Object.entries(scenario.unitTypes)) {
     const at = ["unitTypes", typeName];
@@ -124,17 +129,20 @@ export function crossCheck(scenario: ScenarioInput): ScenarioIssue[] {
 
 type Report = (path: KeyPath, message: string) => void;
 
-function checkDemand(scenario: ScenarioInput, report: Report): void {
+/** Checks synthetic demand; returns the highest priority it can draw. */
+function checkDemand(scenario: ScenarioInput, report: Report): number {
   const categories = Object.entries(scenario.demand.categories);
+  // The schema made share and priorityShares present (they are optional only for a replay).
   if (categories.length === 0) report(["demand", "categories"], "must define at least one call category, got none");
-  else checkSum(categories.map(([, c]) => c.share), ["demand", "categories"], "category shares", report);
+  else checkSum(categories.map(([, c]) => c.share ?? 0), ["demand", "categories"], "category shares", report);
   for (const [name, category] of categories) {
-    checkSum(category.priorityShares, ["demand", "categories", name, "priorityShares"], "priority shares", report);
+    checkSum(category.priorityShares ?? [], ["demand", "categories", name, "priorityShares"], "priority shares", report);
   }
   for (const key of ["hourOfDay", "dayOfWeek"] as const) {
     const profile = scenario.demand[key];
     if (profile && !profile.some((v) => v > 0)) report(["demand", key], "must have at least one value > 0, got all zeros");
   }
+  return Math.max(0, ...categories.map(([, c]) => c.priorityShares?.length ?? 0));
 }
 
 function checkSum(values: readonly number[], path: KeyPath, what: string, report: Report): void {

@@ -98,7 +98,7 @@ export function parseScenarioText(text: string, file: string): unknown {
 export function validateScenario(data: unknown, file: string): LoadedScenario {
   const parsed = scenarioSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new ScenarioError(file, fromZodIssues(parsed.error.issues, scenarioSchema, data));
-  const problems = crossCheck(parsed.data);
+  const problems = crossCheck(parsed.data, file);
   if (problems.length > 0) throw new ScenarioError(file, problems);
-  return { file, input: parsed.data, config: buildScenario(parsed.data) };
+  return { file, input: parsed.data, config: buildScenario(parsed.data, file) };
 }

@@ -74,21 +74,45 @@ const targetsSchema = z.strictObject({
   priority1ResponseMin: positive.default(10).describe("response target for priority-1 calls, minutes"),
 });
 
+// The synthetic generator's fields are optional here because a replay (demand.historical) takes
+// calls, priorities and flags from the call table; the refinement below requires them when there is none.
 const categorySchema = z.strictObject({
-  share: nonNegative.describe("share of all calls (shares sum to 1)"),
+  share: nonNegative.optional().describe("share of all calls (shares sum to 1); not with demand.historical"),
   priorityShares: z
     .array(nonNegative)
     .min(1)
-    .describe("shares of priority 1, 2, ... within this category (sum to 1)"),
-  behavioralHealth: share.default(0).describe("probability that a call of this category has a behavioral-health need"),
-  weapon: share.default(0).describe("probability that a call of this category carries a weapon or violence risk"),
+    .optional()
+    .describe("shares of priority 1, 2, ... within this category (sum to 1); not with demand.historical"),
+  behavioralHealth: share.optional().describe("probability that a call of this category has a behavioral-health need (default 0); not with demand.historical"),
+  weapon: share.optional().describe("probability that a call of this category carries a weapon or violence risk (default 0); not with demand.historical"),
+});
+
+const historicalSchema = z.strictObject({
+  file: z.string().min(1).describe("call table written by `resim import`, relative to this scenario file"),
+  onScene: z
+    .enum(["scenario", "observed"])
+    .default("scenario")
+    .describe("police-only crews draw time on scene from unitTypes (scenario) or stay each call's observed arrived -> cleared time (observed)"),
 });
 
 const demandSchema = z.strictObject({
-  callsPerDay: positive,
+  callsPerDay: positive.optional().describe("average calls per day; not with demand.historical"),
   hourOfDay: z.array(nonNegative).length(24).optional().describe("relative call volume by hour 0..23"),
   dayOfWeek: z.array(nonNegative).length(7).optional().describe("relative call volume Monday..Sunday"),
   categories: z.record(name, categorySchema),
+  historical: historicalSchema
+    .optional()
+    .describe("replay a city's calls at their observed times instead of generating them (the categories list the table's categories)"),
+}).superRefine((demand, context) => {
+  // Without a replay the generator's fields are required, reported like any missing key.
+  if (demand.historical !== undefined) return;
+  const missing = (path: (string | number)[], expected: "number" | "array") =>
+    context.addIssue({ code: "invalid_type", expected, input: undefined, path, message: "required" });
+  if (demand.callsPerDay === undefined) missing(["callsPerDay"], "number");
+  for (const [categoryName, category] of Object.entries(demand.categories)) {
+    if (category.share === undefined) missing(["categories", categoryName, "share"], "number");
+    if (category.priorityShares === undefined) missing(["categories", categoryName, "priorityShares"], "array");
+  }
 });
 
 const crewSchema = z.strictObject({

@@ -16,6 +16,11 @@ export interface CallArrival {
   weapon: boolean;
   /** 32-bit seed for the call's own random substreams. */
   seed: number;
+  /**
+   * Observed time on scene, minutes, when a replay hands it over (trace-driven police units);
+   * NaN or absent otherwise. Sources that never set it leave the response system's NaN.
+   */
+  observedOnSceneMin?: number;
 }
 
 /** A lazy, time-ordered stream of calls. */
@@ -26,5 +31,5 @@ export interface CallSource {
 
 /** A fresh, reusable arrival record for `CallSource.next`. */
 export function emptyArrival(): CallArrival {
-  return { timeMin: 0, category: 0, priority: 1, behavioralHealth: false, weapon: false, seed: 0 };
+  return { timeMin: 0, category: 0, priority: 1, behavioralHealth: false, weapon: false, seed: 0, observedOnSceneMin: NaN };
 }

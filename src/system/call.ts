@@ -33,6 +33,8 @@ export class Call implements CallRecord {
   /** For a backup dispatch: the call it supports. */
   parent: Call | null = null;
   backupSend: readonly number[] | null = null;
+  /** Observed time on scene from a replayed export, minutes; NaN when not replaying observed times. */
+  observedOnSceneMin = NaN;
 
   constructor(
     readonly id: number,

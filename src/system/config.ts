@@ -108,7 +108,10 @@ export interface ResponseModelConfig {
   rules: readonly DispatchRule[];
 }
 
-/** Demand: the synthetic call generator's parameters. */
+/**
+ * Demand: the synthetic call generator's parameters. When `historical` is set, calls are replayed
+ * from a call table instead, and the other fields describe that table (its mix and volume).
+ */
 export interface DemandConfig {
   callsPerDay: number;
   /** Relative rate by hour of the week (168 entries, Monday 00:00 first), mean 1. */
@@ -116,6 +119,22 @@ export interface DemandConfig {
   categories: readonly CategoryConfig[];
   /** Draws a category index. */
   category: Categorical<number>;
+  /** The replayed call table, or null for synthetic calls. */
+  historical: HistoricalDemandConfig | null;
+}
+
+/** A replayed call table (`demand.historical`). */
+export interface HistoricalDemandConfig {
+  /** Absolute path of the call table. */
+  file: string;
+  /** Police-only crews stay each call's observed time on scene instead of drawing one. */
+  observedOnScene: boolean;
+  /** Civil seconds (city wall clock) of simulation minute 0: 00:00 of the Monday on or before the first call. */
+  timeZeroSec: number;
+  /** Day of the first call (day 0 = time zero). */
+  firstCallDay: number;
+  /** Days from time zero to the end of the last call's day. */
+  spanDays: number;
 }
 
 /** Run settings. */

@@ -135,6 +135,8 @@ export class ResponseSystem {
 
   private scheduleNextArrival(): void {
     const arrival = this.arrival;
+    // Sources that do not replay on-scene times never set it, so clear the previous call's.
+    arrival.observedOnSceneMin = NaN;
     if (!this.source.next(arrival)) {
       this.arrivalsDone = true;
       return;
@@ -148,6 +150,7 @@ export class ResponseSystem {
       arrival.weapon,
       arrival.seed,
     );
+    call.observedOnSceneMin = arrival.observedOnSceneMin ?? NaN;
     this.sim.at(arrival.timeMin, PRECEDENCE.arrival, this.onArrival, call);
   }
 
@@ -269,7 +272,10 @@ export class ResponseSystem {
     if (Number.isNaN(call.onSceneMin)) call.onSceneMin = now;
     const random = this.random;
     random.reset(call.seed, PURPOSE.onScene);
-    let busyMin = type.onSceneMin[call.category].sample(random.next);
+    // Trace-driven: a police-only crew stays the observed arrived -> cleared time of a replayed
+    // call, which already includes any transport or booking, so no hold is added to it.
+    const traced = call.observedOnSceneMin >= 0 && !type.isAlternative;
+    let busyMin = traced ? call.observedOnSceneMin : type.onSceneMin[call.category].sample(random.next);
     if (call.parent === null) {
       const dispositions = type.disposition[call.category];
       // A single possible disposition needs no draw (and no substream).
@@ -281,7 +287,7 @@ export class ResponseSystem {
       call.disposition = disposition;
       const outcome = this.scenario.outcomes[disposition];
       call.outcomeCost += outcome.cost;
-      if (outcome.holdMin !== null) {
+      if (outcome.holdMin !== null && !traced) {
         random.reset(call.seed, PURPOSE.hold);
         busyMin += outcome.holdMin.sample(random.next);
       }

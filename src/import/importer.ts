@@ -1,0 +1,147 @@
+/**
+ * The import: a CAD export, streamed through csv-parse, mapped row by row to calls (row-mapper),
+ * sorted by received time (external-sort, bounded memory), stripped of duplicates, counted
+ * (import-tally) and written as a call table (streams/call-table.ts). The table is written to a
+ * temporary file and renamed, so a failed import never leaves half a table; the same export and
+ * mapping always give a byte-identical table.
+ */
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { CALL_TABLE_HEADER, formatCallTableRow, parseCallTableLine, parseLocalIso } from "../streams/call-table.js";
+import { DataFileError } from "../streams/data-file-error.js";
+import { readCodeLookup, type CodeLookup } from "./code-lookup.js";
+import { CsvRecordReader } from "./csv-records.js";
+import { ExternalSorter } from "./external-sort.js";
+import { ImportTally } from "./import-tally.js";
+import type { Mapping } from "./mapping.js";
+import { BAD_RECEIVED, emptyImportedCall, RowMapper, type RowProblem } from "./row-mapper.js";
+
+/** Rows read before deciding that a received-time format that fits none of them is wrong. */
+const FORMAT_PROBE_ROWS = 100;
+
+/** One import: the export, its mapping and the table to write. */
+export interface ImportOptions {
+  /** The CAD export. */
+  file: string;
+  mapping: Mapping;
+  /** The call table to write. */
+  out: string;
+  /** Stop at the first bad row or value (DataFileError) instead of counting it. */
+  strict?: boolean;
+  /** Calls sorted in memory before spilling to disk (tests make it small). */
+  runSize?: number;
+}
+
+/** What the import counted, and the code list it used (for the report). */
+export interface ImportResult {
+  tally: ImportTally;
+  lookup: CodeLookup | null;
+}
+
+/** Imports an export into a call table. Throws DataFileError for a problem that stops the import. */
+export function importCalls(options: ImportOptions): ImportResult {
+  const { file, mapping } = options;
+  const reader = new CsvRecordReader(file, { delimiter: mapping.delimiter, encoding: mapping.encoding });
+  const sorter = new ExternalSorter(keysOf, options.runSize);
+  try {
+    const header = reader.next();
+    if (header === null) throw new DataFileError(file, null, null, "is empty: it has no header row");
+    const lookup = mapping.typeLookup === null ? null : readCodeLookup(file, mapping.typeLookup);
+    const mapper = new RowMapper(mapping, header.fields, file, lookup?.descriptions ?? null);
+    const onBad = (line: number, problem: RowProblem | null, reason: string): never => {
+      throw new DataFileError(file, line, problem?.column ?? null, problem?.message ?? reason);
+    };
+    const tally = new ImportTally(options.strict ? onBad : null);
+    const call = emptyImportedCall();
+    let calls = 0;
+    for (let record = reader.next(); record !== null; record = reader.next()) {
+      tally.rowsRead++;
+      if (mapper.map(record.fields, record.line, tally, call)) {
+        // The flag rides in front of the table line until the tally reads it back.
+        sorter.add(formatCallTableRow(call, call.mapped ? "1" : "0"), call.receivedSec, call.line);
+        calls++;
+      }
+      if (tally.rowsRead === FORMAT_PROBE_ROWS) checkReceivedFormat(mapper, calls, tally, file);
+    }
+    checkReceivedFormat(mapper, calls, tally, file);
+    writeTable(options.out, sorter.sorted(), tally);
+    return { tally, lookup };
+  } finally {
+    reader.close();
+    sorter.dispose();
+  }
+}
+
+/** A sorter line's keys: its received time and its export line (unique, so a total order). */
+function keysOf(text: string): [number, number] {
+  return [parseLocalIso(text.slice(1, 20)), Number(text.slice(text.lastIndexOf(",") + 1))];
+}
+
+/** Stops when no received time could be read at all: the mapping's format is not the file's. */
+function checkReceivedFormat(mapper: RowMapper, calls: number, tally: ImportTally, file: string): void {
+  if (calls > 0 || mapper.receivedFailed === 0 || mapper.receivedFailed < mapper.receivedTried) return;
+  const example = [...tally.skipped].find(([reason]) => reason.startsWith(BAD_RECEIVED))?.[1].example;
+  throw new DataFileError(
+    file,
+    example?.line ?? null,
+    example?.problem.column ?? null,
+    `${example?.problem.message ?? "no received time can be read"}; the received time of none of the first ${mapper.receivedTried} rows fits the mapping's format, so the format is probably not this file's (fix columns.received in the mapping)`,
+  );
+}
+
+/**
+ * Writes the sorted calls without duplicates (the same id at the same received time: San Luis
+ * Obispo's scraper read some days twice; the row from the earlier export line is kept), counting
+ * each kept call.
+ */
+function writeTable(out: string, lines: Iterable<string>, tally: ImportTally): void {
+  mkdirSync(dirname(out), { recursive: true });
+  const temporary = join(dirname(out), `.tmp-${process.pid}-${basename(out)}`);
+  const fd = openSync(temporary, "w");
+  try {
+    writeSync(fd, `${CALL_TABLE_HEADER}\n`);
+    const call = emptyImportedCall();
+    /** Ids of the calls kept at the current received second -> their row without the line column. */
+    const second = new Map<string, string>();
+    let secondOf = NaN;
+    let chunk: string[] = [];
+    let size = 0;
+    for (const text of lines) {
+      const row = text.slice(1);
+      parseCallTableLine(row, call, true);
+      call.mapped = text.charCodeAt(0) === 49;
+      if (call.receivedSec !== secondOf) {
+        second.clear();
+        secondOf = call.receivedSec;
+      }
+      if (call.id !== "") {
+        const content = row.slice(0, row.lastIndexOf(","));
+        const kept = second.get(call.id);
+        if (kept !== undefined) {
+          tally.skip(kept === content ? "duplicate row (same id and received time as an earlier row)" : "duplicate id with different values (same id and received time; the first row is kept)", call.line, false, null);
+          continue;
+        }
+        second.set(call.id, content);
+      }
+      tally.keep(call);
+      chunk.push(row);
+      size += row.length;
+      if (size > 1 << 20) {
+        writeSync(fd, `${chunk.join("\n")}\n`);
+        chunk = [];
+        size = 0;
+      }
+    }
+    if (chunk.length > 0) writeSync(fd, `${chunk.join("\n")}\n`);
+    closeSync(fd);
+    renameSync(temporary, out);
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
