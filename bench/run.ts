@@ -21,12 +21,18 @@ function mmc(): void {
   const { config } = loadScenario("scenarios/validation/mmc.yaml", { run: { horizonDays: days } });
   // One short warm-up run so the timed run measures optimised code, as a long simulation would.
   runReplication({ scenario: loadScenario("scenarios/validation/mmc.yaml", { run: { horizonDays: 30 } }).config, modelIndex: 0, replication: 99 });
-  const start = performance.now();
-  const result = runReplication({ scenario: config, modelIndex: 0, replication: 0 });
-  const seconds = (performance.now() - start) / 1000;
+  // Three timed runs of the same work: the best is the machine's speed, the median shows the noise.
+  const runs = [0, 1, 2].map(() => {
+    const start = performance.now();
+    const result = runReplication({ scenario: config, modelIndex: 0, replication: 0 });
+    return { result, seconds: (performance.now() - start) / 1000 };
+  });
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  const { result, seconds } = sorted[0];
+  const median = sorted[1].seconds;
   const theory = mmcMeanWait({ arrivalRatePerMin: 17 / 60, meanServiceMin: 30, servers: 10 });
-  console.log(`M/M/10 (load 0.85), whole pipeline: ${result.callsReceived.toLocaleString("en-US")} calls in ${seconds.toFixed(3)} s`);
-  console.log(`  customers per second: ${Math.round(result.callsReceived / seconds).toLocaleString("en-US")} (target >= 2,000,000)`);
+  console.log(`M/M/10 (load 0.85), whole pipeline: ${result.callsReceived.toLocaleString("en-US")} calls in ${seconds.toFixed(3)} s (best of 3)`);
+  console.log(`  customers per second: ${Math.round(result.callsReceived / seconds).toLocaleString("en-US")} best of 3, ${Math.round(result.callsReceived / median).toLocaleString("en-US")} median (target >= 2,000,000)`);
   console.log(`  events per second:    ${Math.round(result.events / seconds).toLocaleString("en-US")}`);
   console.log(`  mean queue wait: ${result.values.get("queueWaitMin.mean")!.toFixed(3)} min simulated, ${theory.meanQueueWaitMin.toFixed(3)} min Erlang C`);
 }

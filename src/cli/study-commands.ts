@@ -10,6 +10,7 @@ import { mergeStudyParts, parseShard, readStudyPart, writeStudyPart } from "../e
 import { metricDefinitions } from "../metrics/definitions.js";
 import { suggestion } from "../scenario/near-miss.js";
 import { parseValues, sweepPoints } from "../experiment/sweep.js";
+import { SWEEP_KEY_METRICS } from "../report/sweep-csv.js";
 import { writeStudyOutputs } from "../report/study-files.js";
 import { progressReporter } from "./progress.js";
 import { loadWithFlags, withScenarioOptions, type ScenarioFlags } from "./scenario-options.js";
@@ -19,6 +20,7 @@ interface StudyFlags extends ScenarioFlags {
   out?: string;
   shard?: string;
   model?: string[];
+  metric?: string[];
 }
 
 /** Runs a plan, writes the shard's points or the whole study's outputs, and says what it wrote. */
@@ -50,6 +52,7 @@ export function sweepCommand(): Command {
       .requiredOption("-p, --param <path>", "parameter to sweep (repeat for a second one)", collect, [])
       .requiredOption("-v, --values <list>", "its values: 1..8, 0.5..0.9:0.1 or 2,4,8 (one --values per --param)", collect, [])
       .option("-m, --model <id...>", "models to run (the baseline always runs)")
+      .option("--metric <name...>", `metrics to chart against the parameter (default: ${SWEEP_KEY_METRICS.join(", ")})`)
       .option("--shard <i/n>", "run only shard I of N (every N-th point), for job arrays")
       .option("-o, --out <dir>", "output folder (default: reports/<scenario>-sweep)"),
   )
@@ -63,15 +66,24 @@ Examples:
     --param models.centralized-outreach.hub.phoneResolution --values 0,0.2,0.4
   resim sweep ... --shard 3/8 --out sweep-part-3      then: resim merge sweep-part-* --out reports/sweep
 
-Writes sweep.csv (point, parameter, value, model, metric, mean, ci_low, ci_high, n), study.json and
-points/ (each point's raw replications, which resim merge combines).`,
+Writes sweep.csv (point, parameter, value, model, metric, mean, ci_low, ci_high, n), a Vega-Lite
+chart per --metric (sweep-<metric>.vl.json: the metric against the first parameter with 95% bands),
+study.json and points/ (each point's raw replications, which resim merge combines).
+'resim report FOLDER' on a run folder holding sweep.csv adds the sweep curves to report.html.`,
     )
     .action(async (file: string, flags: StudyFlags & { param: string[]; values: string[] }) => {
       if (flags.param.length !== flags.values.length) {
         throw new UsageError(`each --param needs its own --values: got ${flags.param.length} --param and ${flags.values.length} --values`);
       }
       const parameters = flags.param.map((path, i) => ({ path, values: parseValues(flags.values[i]) }));
-      await runAndWrite(file, flags, { kind: "sweep", points: sweepPoints(parameters), models: flags.model, settings: { parameters } }, (name) => join("reports", `${name}-sweep`));
+      const base = loadWithFlags(file, flags);
+      const definitions = metricDefinitions(base.config.unitTypes.map((t) => t.name), base.config.maxPriority);
+      const charts = (flags.metric ?? SWEEP_KEY_METRICS).map((metric) => {
+        const definition = definitions.find((d) => d.name === metric);
+        if (!definition) throw new UsageError(`--metric: no metric '${metric}'${suggestion(metric, definitions.map((d) => d.name)) || " (see the metrics in summary.json)"}`);
+        return { metric, unit: definition.unit };
+      });
+      await runAndWrite(file, flags, { kind: "sweep", points: sweepPoints(parameters), models: flags.model, settings: { parameters, charts } }, (name) => join("reports", `${name}-sweep`));
     });
 }
 

@@ -22,13 +22,13 @@ export function formatValue(value: number | null, unit: MetricDefinition["unit"]
   }
 }
 
-/** $1.23M, $45.6k, $789 (negative as -$1.2M). */
+/** $1.23M, $45.6k, $2,681 (negative as -$1.2M). */
 export function formatMoney(value: number): string {
   const abs = Math.abs(value);
   const prefix = value < 0 ? "-$" : "$";
   if (abs >= 1e6) return `${prefix}${(abs / 1e6).toFixed(2)}M`;
   if (abs >= 1e4) return `${prefix}${(abs / 1e3).toFixed(1)}k`;
-  return `${prefix}${abs.toFixed(0)}`;
+  return `${prefix}${Math.round(abs).toLocaleString("en-US")}`;
 }
 
 /** The unit shown after a metric name in tables. */

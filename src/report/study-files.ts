@@ -9,6 +9,7 @@ import { roundFigure } from "../metrics/summarize.js";
 import { summarizePoint, writeStudyPart, type PointResult, type StudyManifest } from "../experiment/study.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { toCsv } from "./csv.js";
+import { sweepChartSpec, type SweepRow } from "./charts/sweep-chart.js";
 import { tornadoChartSpec } from "./tornado-chart.js";
 
 /** Writes the study's part files and, the study being complete, its outputs; returns the files. */
@@ -37,7 +38,34 @@ function writeSweep(folder: string, manifest: StudyManifest, points: readonly Po
   }
   const file = join(folder, "sweep.csv");
   writeFileAtomic(file, toCsv(header, rows));
-  return [file];
+  return [file, ...writeSweepCharts(folder, manifest, points)];
+}
+
+/**
+ * One chart-ready Vega-Lite spec per charted metric: the metric against the first parameter, a
+ * line and 95% band per model (and per value of a second parameter, if any). Skipped when the
+ * first parameter's values are not numbers.
+ */
+function writeSweepCharts(folder: string, manifest: StudyManifest, points: readonly PointResult[]): string[] {
+  const charts = (manifest.settings.charts ?? []) as { metric: string; unit: string }[];
+  if (!points.every((p) => typeof p.assignments[0][1] === "number")) return [];
+  const [parameter] = points[0].assignments[0];
+  const summaries = points.map((point) => summarizePoint(point, manifest.baseline));
+  return charts.map(({ metric, unit }) => {
+    const rows: SweepRow[] = [];
+    points.forEach((point, i) => {
+      const second = point.assignments[1];
+      for (const model of manifest.models) {
+        const s = summaries[i][model].metrics[metric];
+        if (s.mean === null) continue;
+        const label = second ? `${model}, ${second[0]}=${JSON.stringify(second[1])}` : model;
+        rows.push({ x: point.assignments[0][1] as number, model: label, mean: s.mean, ciLow: s.ci95?.[0] ?? s.mean, ciHigh: s.ci95?.[1] ?? s.mean });
+      }
+    });
+    const file = join(folder, `sweep-${metric}.vl.json`);
+    writeFileAtomic(file, JSON.stringify(sweepChartSpec(rows, { parameter, metric, unit }), null, 2) + "\n");
+    return file;
+  });
 }
 
 /** One row of a sensitivity analysis: a parameter's low and high runs against the base. */

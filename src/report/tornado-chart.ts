@@ -18,7 +18,7 @@ export function tornadoChartSpec(data: TornadoData): Record<string, unknown> {
     { parameter: row.parameter, rank, end: "high", setting: String(row.high), value: row.highMean, base: data.base },
   ]);
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: { text: `Sensitivity of ${data.metric} (${data.model})`, subtitle: "one parameter at a time, low and high; the line is the base scenario" },
     width: 560,
     height: { step: 28 },

@@ -22,7 +22,7 @@ export class Call implements CallRecord {
   officerAttended = false;
   officerMinutes = 0;
   outcomeCost = 0;
-  /** The dispatch rule that matched; null for a backup dispatch (its send list is on `backupSend`). */
+  /** The dispatch rule that matched (for a backup dispatch, the requesting unit type's backup rule). */
   rule: DispatchRule | null = null;
   /** Position in the rule's send list the call is at. */
   step = 0;
@@ -32,7 +32,6 @@ export class Call implements CallRecord {
   openTasks = 0;
   /** For a backup dispatch: the call it supports. */
   parent: Call | null = null;
-  backupSend: readonly number[] | null = null;
   /** Observed time on scene from a replayed export, minutes; NaN when not replaying observed times. */
   observedOnSceneMin = NaN;
 

@@ -39,6 +39,8 @@ describe("resim sweep and resim merge", () => {
     expect(resim(...sweep, "--out", part2, "--shard", "2/2", "--workers", "2").code).toBe(0);
     expect(resim("merge", part2, part1, "--out", merged).code).toBe(0);
     expect(tree(merged)).toEqual(tree(whole));
+    const chart = JSON.parse(readFileSync(join(whole, "sweep-fallbackRate.vl.json"), "utf8"));
+    expect(chart.layer.map((layer: { mark: { type: string } }) => layer.mark.type)).toEqual(["line", "point", "area"]);
     const csv = readFileSync(join(whole, "sweep.csv"), "utf8").split("\n");
     expect(csv[0]).toBe("point,parameter,value,parameter2,value2,model,metric,mean,ci_low,ci_high,n");
     expect(csv[1]).toMatch(/^0,models\.centralized-outreach\.staffing\.outreach-team\[3\]\.units,0,models\.centralized-outreach\.dispatch\[0\]\.uptake,0\.5,police-only,calls,/);
