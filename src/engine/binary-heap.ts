@@ -56,6 +56,13 @@ export class BinaryHeap<T> {
     return top;
   }
 
+  /** Restores heap order after the keys of items in it changed (Floyd's bottom-up heapify, O(n)). */
+  rebuild(): void {
+    const items = [...this.items];
+    this.items.length = 0;
+    for (const item of items) this.push(item);
+  }
+
   clear(): void {
     this.items.length = 0;
   }

@@ -33,6 +33,10 @@ export interface CallRecord {
   /** Offered to the alternative but served by police because it was busy or off duty. */
   readonly fellBack: boolean;
   readonly phoneResolved: boolean;
+  /** The caller hung up before any unit was assigned. */
+  readonly abandoned: boolean;
+  /** The call waited long enough to be escalated (higher priority, police). */
+  readonly escalated: boolean;
   /** Served by a unit type whose crew is not police-only. */
   readonly servedByAlternative: boolean;
   readonly backupRequested: boolean;

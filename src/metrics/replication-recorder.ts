@@ -50,6 +50,8 @@ export class ReplicationRecorder {
   private priority1 = 0;
   private priority1WithinTarget = 0;
   private officerMinutesBH = 0;
+  private abandoned = 0;
+  private escalated = 0;
   private outcomeCost = 0;
   private readonly queueWait = new QuantileSketch();
   private readonly response = new QuantileSketch();
@@ -81,7 +83,9 @@ export class ReplicationRecorder {
       if (disposition === ARREST) this.arrests++;
       else if (disposition === ED_TRANSPORT) this.edTransports++;
       else if (disposition === INVOLUNTARY_HOLD) this.holds++;
-      else this.diverted++;
+      // An abandoned call was never answered: not a diversion.
+      else if (!call.abandoned) this.diverted++;
+      if (call.escalated) this.escalated++;
       if (!call.officerAttended) this.policeFree++;
       this.officerMinutesBH += call.officerMinutes;
     }
@@ -95,6 +99,7 @@ export class ReplicationRecorder {
       this.servedByAlternative++;
       if (call.backupRequested) this.backups++;
     }
+    if (call.abandoned) this.abandoned++;
     this.outcomeCost += call.outcomeCost;
   };
 
@@ -125,6 +130,8 @@ export class ReplicationRecorder {
     set("phoneResolvedRate", rateOrZero(this.phoneResolved, this.eligible));
     set("fallbackRate", rateOrZero(this.fellBack, this.eligible));
     set("backupRate", rate(this.backups, this.servedByAlternative));
+    set("abandonedRate", rate(this.abandoned, this.calls));
+    set("escalationRate", rate(this.escalated, this.bhCalls));
     set("officerHoursBH", this.officerMinutesBH / 60);
     const staffing = unitTimes.reduce((sum, t) => sum + (t.staffedMinutes / 60) * t.costPerHour, 0);
     const total = staffing + this.outcomeCost;

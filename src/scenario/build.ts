@@ -151,6 +151,11 @@ export function buildScenario(input: ScenarioInput, scenarioFile?: string): Scen
     unitTypes: Object.freeze(unitTypes),
     outcomes: Object.freeze(outcomes),
     models: Object.freeze(models),
+    waiting: Object.freeze({
+      patienceMin: input.waiting?.abandonment ? distribution(input.waiting.abandonment.patienceMin) : null,
+      abandonPriorities: input.waiting?.abandonment?.priorities ? new Set(input.waiting.abandonment.priorities) : null,
+      escalation: input.waiting?.escalation ? Object.freeze({ ...input.waiting.escalation }) : null,
+    }),
     maxPriority: Math.max(...categoryList.map((c) => c.priorityShares.length)),
     sources: Object.freeze({ ...(input.sources ?? {}) }),
   });

@@ -52,6 +52,9 @@ export function crossCheck(scenario: ScenarioInput, scenarioFile?: string): Scen
     });
   }
 
+  const abandonment = scenario.waiting?.abandonment;
+  if (abandonment) checkDistribution(abandonment.patienceMin, ["waiting", "abandonment", "patienceMin"], report);
+
   for (const [name, outcome] of Object.entries(scenario.outcomes)) {
     if (outcome?.holdMin) checkDistribution(outcome.holdMin, ["outcomes", name, "holdMin"], report);
   }

@@ -204,6 +204,24 @@ export const scenarioSchema = z.strictObject({
     .record(z.string(), z.string())
     .optional()
     .describe("where each parameter's value comes from: key path -> citation"),
+  waiting: z
+    .strictObject({
+      abandonment: z
+        .strictObject({
+          patienceMin: distributionSchema.describe("how long a caller waits for a unit, from the call received, before hanging up"),
+          priorities: z.array(z.number().int().min(1)).min(1).optional().describe("priorities whose callers may hang up; default all"),
+        })
+        .optional(),
+      escalation: z
+        .strictObject({
+          afterMin: positive.describe("minutes a behavioral-health call may wait after it is ready before it escalates"),
+          toPriority: z.number().int().min(1).default(1).describe("its priority from then on"),
+        })
+        .optional()
+        .describe("a waiting behavioral-health call becomes more urgent and goes to police (its rule's last unit type)"),
+    })
+    .optional()
+    .describe("what happens to calls while they wait"),
   uncertain: z
     .array(
       z.strictObject({

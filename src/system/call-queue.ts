@@ -42,6 +42,12 @@ export class CallQueue {
     this.waiting--;
   }
 
+  /** Sets a waiting call's priority and restores the queue's order. */
+  reprioritize(call: Call, priority: number): void {
+    call.priority = priority;
+    this.heap.rebuild();
+  }
+
   /** The next call to serve, left in the queue, or null if none is waiting. */
   peek(): Call | null {
     for (let call = this.heap.peek(); call !== undefined; call = this.heap.peek()) {

@@ -17,6 +17,10 @@ export class Call implements CallRecord {
   offeredAlternative = false;
   fellBack = false;
   phoneResolved = false;
+  abandoned = false;
+  escalated = false;
+  /** Whether the call's waiting timers (patience, escalation) have been set. */
+  waitTimersSet = false;
   servedByAlternative = false;
   backupRequested = false;
   officerAttended = false;

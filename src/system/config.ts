@@ -146,6 +146,16 @@ export interface RunConfig {
   baseline: number;
 }
 
+/** What happens to calls while they wait for a unit. */
+export interface WaitingConfig {
+  /** Caller patience from the call received, minutes; null when callers never hang up. */
+  patienceMin: Distribution | null;
+  /** Priorities whose callers may hang up; null for all. */
+  abandonPriorities: ReadonlySet<number> | null;
+  /** A behavioral-health call still waiting this long after it was ready becomes `toPriority` and goes to its rule's last (police) unit type. */
+  escalation: { afterMin: number; toPriority: number } | null;
+}
+
 /** Everything one scenario defines. */
 export interface ScenarioConfig {
   name: string;
@@ -157,6 +167,7 @@ export interface ScenarioConfig {
   /** By disposition index. */
   outcomes: readonly OutcomeConfig[];
   models: readonly ResponseModelConfig[];
+  waiting: WaitingConfig;
   /** Highest priority number any category can draw. */
   maxPriority: number;
   /** Parameter path -> citation, as the scenario gives them. */

@@ -9,7 +9,8 @@ export const PRECEDENCE = {
   unitFree: 1,
   /** Units reaching the scene: starts service, which holds the unit; order among them is free. */
   onScene: 2,
-  /** A wait for a preferred unit type ends after units freed at t have had their chance. */
+  /** A wait for a preferred unit type ends after units freed at t have had their chance; so do a
+   * caller's patience and a waiting call's escalation. */
   fallback: 3,
   /** Hub triage ends before new arrivals, so older calls are routed first. */
   triageDone: 4,

@@ -15,4 +15,6 @@ export const PURPOSE = {
   backup: 8,
   /** Backup dispatches draw with a seed derived from their parent's and this purpose. */
   backupSeed: 9,
+  /** How long the caller will wait for a unit before hanging up. */
+  patience: 10,
 } as const;

@@ -16,15 +16,14 @@ import type { CallArrival, CallSource } from "../streams/call-source.js";
 import { emptyArrival } from "../streams/call-source.js";
 import { Call } from "./call.js";
 import type { DispatchRule, ResponseModelConfig, ScenarioConfig, UnitTypeConfig } from "./config.js";
+import { backupRule, matchRule, overflowSources } from "./dispatch-rules.js";
+import { SimulationError } from "./simulation-error.js";
 import { PRECEDENCE } from "./precedence.js";
 import { PURPOSE } from "./purposes.js";
 import type { Roster } from "./roster.js";
 import { Unit, UnitPool } from "./unit-pool.js";
 
-/** Raised when the simulation reaches an impossible state; carries the simulated context. */
-export class SimulationError extends Error {
-  override name = "SimulationError";
-}
+export { SimulationError };
 
 export interface ResponseSystemOptions {
   scenario: ScenarioConfig;
@@ -74,27 +73,8 @@ export class ResponseSystem {
     this.pools = this.unitTypes.map(
       (type, index) => new UnitPool(index, type, options.windowStartMin, options.windowEndMin),
     );
-    this.overflowFrom = this.unitTypes.map((_, index) => {
-      const from = new Set<number>();
-      for (const rule of this.model.rules) if (rule.ifIdle.includes(index)) from.add(rule.send[rule.send.length - 1]);
-      return [...from].sort((a, b) => a - b);
-    });
-    this.backupRules = this.unitTypes.map((type) =>
-      type.backup === null
-        ? null
-        : {
-            categories: null,
-            priorities: null,
-            behavioralHealth: null,
-            weapon: null,
-            send: type.backup.send,
-            fallbackAfterMin: 0,
-            uptake: 1,
-            viaHub: false,
-            ifIdle: [],
-            eligible: false,
-          },
-    );
+    this.overflowFrom = overflowSources(this.model, this.unitTypes.length);
+    this.backupRules = this.unitTypes.map(backupRule);
   }
 
   /** Puts units on duty and schedules the first arrival. Call once, before `simulation.run()`. */
@@ -158,7 +138,7 @@ export class ResponseSystem {
     this.callsInSystem++;
     this.callsReceived++;
     this.scheduleNextArrival();
-    const rule = this.matchRule(call);
+    const rule = matchRule(this.model, call);
     call.rule = rule;
     call.eligible = rule.eligible;
     const hub = this.model.hub;
@@ -183,19 +163,6 @@ export class ResponseSystem {
     }
     this.route(call);
   };
-
-  private matchRule(call: Call): DispatchRule {
-    for (const rule of this.model.rules) {
-      if (rule.categories !== null && !rule.categories.has(call.category)) continue;
-      if (rule.priorities !== null && !rule.priorities.has(call.priority)) continue;
-      if (rule.behavioralHealth !== null && rule.behavioralHealth !== call.behavioralHealth) continue;
-      if (rule.weapon !== null && rule.weapon !== call.weapon) continue;
-      return rule;
-    }
-    throw new SimulationError(
-      `model '${this.model.name}': no dispatch rule matches ${call.describe()} (the last rule must match every call)`,
-    );
-  }
 
   /** Decides where a call ready for dispatch goes first, then offers it there. */
   private route(call: Call): void {
@@ -225,6 +192,7 @@ export class ResponseSystem {
         call.step = step;
         pool.queue.push(call);
         this.sim.after(call.rule!.fallbackAfterMin, PRECEDENCE.fallback, this.onFallback, call);
+        this.startWaiting(call);
         return;
       }
     }
@@ -235,12 +203,54 @@ export class ResponseSystem {
       if (this.pools[overflow].idleCount > 0) return this.assign(call, this.pools[overflow]);
     }
     pool.queue.push(call);
+    this.startWaiting(call);
   }
 
-  private readonly onFallback = (call: Call): void => {
-    // A call waits at one step at a time and only this timer moves it on, so if it is still
-    // waiting, it is waiting at the step this timer was set for.
+  /**
+   * The first time an incoming call has to wait: sets the caller's patience (from the call
+   * received) and, for a behavioral-health call, its escalation (from ready). Both timers act
+   * only if the call is still waiting when they fire.
+   */
+  private startWaiting(call: Call): void {
+    if (call.waitTimersSet || call.parent !== null) return;
+    call.waitTimersSet = true;
+    const { patienceMin, abandonPriorities, escalation } = this.scenario.waiting;
+    if (patienceMin !== null && (abandonPriorities === null || abandonPriorities.has(call.priority))) {
+      this.random.reset(call.seed, PURPOSE.patience);
+      const hangUp = Math.max(this.sim.now, call.arrivalMin + patienceMin.sample(this.random.next));
+      this.sim.at(hangUp, PRECEDENCE.fallback, this.onPatienceOut, call);
+    }
+    if (escalation !== null && call.behavioralHealth) {
+      this.sim.at(call.readyMin + escalation.afterMin, PRECEDENCE.fallback, this.onEscalation, call);
+    }
+  }
+
+  private readonly onPatienceOut = (call: Call): void => {
     if (call.waitingAt < 0) return;
+    this.pools[call.waitingAt].queue.remove(call);
+    call.abandoned = true;
+    this.endCall(call);
+  };
+
+  /** A behavioral-health call waited too long: more urgent, and sent to its rule's last unit type (police). */
+  private readonly onEscalation = (call: Call): void => {
+    if (call.waitingAt < 0) return;
+    const { toPriority } = this.scenario.waiting.escalation!;
+    const queue = this.pools[call.waitingAt].queue;
+    call.escalated = true;
+    queue.reprioritize(call, Math.min(call.priority, toPriority));
+    const last = call.rule!.send.length - 1;
+    if (call.step < last) {
+      queue.remove(call);
+      this.offer(call, last);
+    }
+  };
+
+  private readonly onFallback = (call: Call): void => {
+    // A call waits at one step at a time; only this timer or an escalation (which sends it to the
+    // last step, where no timer is set) moves it on. So a call still waiting short of the last
+    // step is waiting at the step this timer was set for.
+    if (call.waitingAt < 0 || call.step === call.rule!.send.length - 1) return;
     this.pools[call.waitingAt].queue.remove(call);
     this.offer(call, call.step + 1);
   };

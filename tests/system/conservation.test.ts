@@ -11,7 +11,9 @@ function impossibilities(call: CallRecord): string[] {
   const order = [call.arrivalMin, call.readyMin, call.assignedMin, call.onSceneMin].filter((t) => !Number.isNaN(t));
   for (let i = 1; i < order.length; i++) if (order[i] < order[i - 1]) problems.push(`times out of order: ${order.join(" > ")}`);
   if (call.endMin < (order[order.length - 1] ?? call.arrivalMin)) problems.push("ended before it started");
-  if (call.phoneResolved !== (call.servedBy === -1)) problems.push("phone resolution and serving unit disagree");
+  if ((call.phoneResolved || call.abandoned) !== (call.servedBy === -1)) problems.push("phone resolution, abandonment and serving unit disagree");
+  if (call.phoneResolved && call.abandoned) problems.push("both resolved by phone and abandoned");
+  if (call.abandoned && !Number.isNaN(call.assignedMin)) problems.push("abandoned after a unit was assigned");
   if (call.fellBack && call.servedByAlternative) problems.push("fell back yet served by the alternative");
   if (call.officerMinutes < 0) problems.push("negative officer time");
   return problems;
@@ -43,7 +45,7 @@ describe("conservation", () => {
     });
   });
 
-  it("ends every call exactly once and never double-books a unit, for random staffing and routing", () => {
+  it("ends every call exactly once and never double-books a unit, for random staffing, routing, patience and escalation", () => {
     fc.assert(
       fc.property(
         fc.record({
@@ -55,6 +57,8 @@ describe("conservation", () => {
           backupShare: fc.double({ min: 0, max: 1, noNaN: true }),
           teamFrom: fc.integer({ min: 0, max: 23 }),
           seed: fc.integer({ min: 0, max: 1000 }),
+          patience: fc.integer({ min: 0, max: 40 }),
+          escalateAfter: fc.integer({ min: 0, max: 20 }),
         }),
         (p) => {
           const s: any = tinyScenario({
@@ -64,6 +68,10 @@ describe("conservation", () => {
               categories: { crisis: { share: 0.4, priorityShares: [0.2, 0.8], behavioralHealth: 0.9 }, other: { share: 0.6, priorityShares: [0.3, 0.7] } },
             },
             outcomes: { arrest: { cost: 100, holdMin: { dist: "exponential", mean: 40 } } },
+            waiting: {
+              ...(p.patience > 0 ? { abandonment: { patienceMin: { dist: "exponential", mean: p.patience } } } : {}),
+              ...(p.escalateAfter > 0 ? { escalation: { afterMin: p.escalateAfter, toPriority: 1 } } : {}),
+            },
           });
           s.unitTypes.patrol.travelMin = { dist: "exponential", mean: 5 };
           s.unitTypes.patrol.onSceneMin.default = { dist: "exponential", mean: 25 };

@@ -185,3 +185,47 @@ describe("unit time accounting", () => {
     expect(values.get("utilizationByHour.patrol.h20")).toBe(0);
   });
 });
+
+describe("while waiting", () => {
+  it("ends a call whose caller runs out of patience before a unit is free, with no unit and no diversion", () => {
+    const scenario = tinyScenario({ waiting: { abandonment: { patienceMin: { dist: "fixed", value: 3 } } } });
+    const ended = trace(scenario, [arrival(0), arrival(1)]);
+    const hungUp = ended.find((c) => c.id === 1)!;
+    expect([hungUp.abandoned, hungUp.endMin, hungUp.servedBy, Number.isNaN(hungUp.assignedMin)]).toEqual([true, 4, -1, true]);
+  });
+
+  it("keeps a caller who is answered within their patience", () => {
+    const scenario = tinyScenario({ waiting: { abandonment: { patienceMin: { dist: "fixed", value: 20 } } } });
+    const ended = trace(scenario, [arrival(0), arrival(1)]);
+    expect(ended.map((c) => [c.id, c.abandoned, c.assignedMin])).toEqual([
+      [0, false, 0],
+      [1, false, 10],
+    ]);
+  });
+
+  it("lets only the listed priorities hang up", () => {
+    const scenario = tinyScenario({ waiting: { abandonment: { patienceMin: { dist: "fixed", value: 3 }, priorities: [1] } } });
+    const ended = trace(scenario, [arrival(0), arrival(1)]);
+    expect(ended.find((c) => c.id === 1)!.abandoned).toBe(false);
+  });
+
+  it("escalates a behavioral-health call that waits too long for the team: priority 1, sent to patrol", () => {
+    const scenario: any = tinyScenario({
+      waiting: { escalation: { afterMin: 5, toPriority: 1 } },
+      unitTypes: {
+        patrol: (tinyScenario().unitTypes as any).patrol,
+        team: { crew: { clinician: 1 }, costPerHour: 50, onSceneMin: { default: { dist: "fixed", value: 30 } }, dispositions: { default: { referred: 1 } } },
+      },
+      models: {
+        outreach: {
+          staffing: { patrol: [{ from: "00:00", to: "24:00", units: 1 }], team: [{ from: "00:00", to: "24:00", units: 1 }] },
+          dispatch: [{ match: { behavioralHealth: true }, send: ["team", "patrol"], fallbackAfterMin: 60 }, { send: ["patrol"] }],
+        },
+      },
+    });
+    const bh = (t: number) => arrival(t, { behavioralHealth: true });
+    const ended = trace(scenario, [bh(0), bh(1)]);
+    const second = ended.find((c) => c.id === 1)!;
+    expect([second.escalated, second.priority, second.servedBy, second.assignedMin, second.fellBack]).toEqual([true, 1, 0, 6, true]);
+  });
+});
