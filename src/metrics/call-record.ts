@@ -33,6 +33,8 @@ export interface CallRecord {
   /** Offered to the alternative but served by police because it was busy or off duty. */
   readonly fellBack: boolean;
   readonly phoneResolved: boolean;
+  /** The caller declined the alternative it was routed to; police went instead. */
+  readonly declined: boolean;
   /** The caller hung up before any unit was assigned. */
   readonly abandoned: boolean;
   /** The call waited long enough to be escalated (higher priority, police). */

@@ -51,6 +51,7 @@ export class ReplicationRecorder {
   private priority1WithinTarget = 0;
   private officerMinutesBH = 0;
   private abandoned = 0;
+  private declined = 0;
   private escalated = 0;
   private outcomeCost = 0;
   private readonly queueWait = new QuantileSketch();
@@ -94,6 +95,7 @@ export class ReplicationRecorder {
       if (call.servedByAlternative) this.eligibleServedByAlternative++;
       if (call.phoneResolved) this.phoneResolved++;
       if (call.fellBack) this.fellBack++;
+      if (call.declined) this.declined++;
     }
     if (call.servedByAlternative) {
       this.servedByAlternative++;
@@ -131,6 +133,7 @@ export class ReplicationRecorder {
     set("fallbackRate", rateOrZero(this.fellBack, this.eligible));
     set("backupRate", rate(this.backups, this.servedByAlternative));
     set("abandonedRate", rate(this.abandoned, this.calls));
+    set("declineRate", rateOrZero(this.declined, this.eligible));
     set("escalationRate", rate(this.escalated, this.bhCalls));
     set("officerHoursBH", this.officerMinutesBH / 60);
     const staffing = unitTimes.reduce((sum, t) => sum + (t.staffedMinutes / 60) * t.costPerHour, 0);

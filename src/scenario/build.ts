@@ -78,6 +78,7 @@ export function buildScenario(input: ScenarioInput, scenarioFile?: string): Scen
           return new Categorical({ items: entries.map((e) => e.index), weights: entries.map((e) => e.weight) });
         }),
       ),
+      declineShare: type.declineShare,
       backup: type.backup
         ? Object.freeze({ share: type.backup.share, send: Object.freeze(type.backup.send.map(typeIndex)), priority: type.backup.priority })
         : null,
@@ -118,6 +119,7 @@ export function buildScenario(input: ScenarioInput, scenarioFile?: string): Scen
             fallbackAfterMin: rule.fallbackAfterMin,
             uptake: rule.uptake,
             viaHub: rule.viaHub,
+            handoffMin: rule.handoffMin ? distribution(rule.handoffMin) : null,
             ifIdle: Object.freeze((rule.ifIdle ?? []).map(typeIndex)),
             eligible: send.length > 1 && unitTypes[send[0]].isAlternative,
           });

@@ -117,6 +117,7 @@ export function crossCheck(scenario: ScenarioInput, scenarioFile?: string): Scen
       if (rule.uptake < 1 && rule.send.length < 2) {
         report([...path, "uptake"], `needs at least two unit types in 'send' (the rest of the calls go to the second), got ${rule.send.length}`);
       }
+      if (rule.handoffMin) checkDistribution(rule.handoffMin, [...path, "handoffMin"], report);
       if (rule.viaHub && !model.hub) report([...path, "viaHub"], `needs a hub: add models.${modelName}.hub with triageMin`);
     });
     for (const typeName of staffed) {

@@ -133,6 +133,9 @@ const unitTypeSchema = z.strictObject({
   travelMin: distributionSchema.optional().describe("travel time to the scene; default none"),
   onSceneMin: z.record(z.string(), distributionSchema).describe("time on scene by call category, or 'default'"),
   dispositions: z.record(z.string(), dispositionSharesSchema).describe("disposition shares by call category, or 'default'"),
+  declineShare: share
+    .default(0)
+    .describe("share of callers who decline this unit type when their call is routed to it first; the call goes to the rule's next type"),
   backup: z
     .strictObject({
       share: share.describe("share of this unit type's calls that request a linked police dispatch"),
@@ -170,6 +173,9 @@ const ruleSchema = z.strictObject({
     .describe("how long a call waits for each preferred type before falling back to the next"),
   uptake: share.default(1).describe("share of matching calls actually routed to the first choice"),
   viaHub: z.boolean().default(false).describe("calls pass through the model's triage hub first"),
+  handoffMin: distributionSchema
+    .optional()
+    .describe("hand-off delay from 911 to the hub or the team's dispatcher (interagency coordination), minutes"),
   ifIdle: z
     .array(name)
     .min(1)

@@ -18,6 +18,7 @@ export class Call implements CallRecord {
   fellBack = false;
   phoneResolved = false;
   abandoned = false;
+  declined = false;
   escalated = false;
   /** Whether the call's waiting timers (patience, escalation) have been set. */
   waitTimersSet = false;

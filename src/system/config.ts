@@ -60,6 +60,8 @@ export interface UnitTypeConfig {
   onSceneMin: readonly Distribution[];
   /** Disposition index by category index. */
   disposition: readonly Categorical<number>[];
+  /** Share of callers who decline this unit type when routed to it first. */
+  declineShare: number;
   /** Linked police dispatch requested by a share of this type's calls, or null. */
   backup: { share: number; send: readonly number[]; priority: number } | null;
 }
@@ -83,6 +85,8 @@ export interface DispatchRule {
   /** Share of matching calls routed to the first choice; the rest start at the second. */
   uptake: number;
   viaHub: boolean;
+  /** Delay from 911 to the hub or the team's dispatcher, minutes; null for none. */
+  handoffMin: Distribution | null;
   /**
    * Unit types that take the call only if one is idle when the call would otherwise queue for the
    * last `send` type (e.g. co-responder teams taking general calls when free); never waited for.

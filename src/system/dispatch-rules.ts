@@ -30,6 +30,7 @@ export function backupRule(type: UnitTypeConfig): DispatchRule | null {
     fallbackAfterMin: 0,
     uptake: 1,
     viaHub: false,
+    handoffMin: null,
     ifIdle: [],
     eligible: false,
   };

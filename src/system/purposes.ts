@@ -17,4 +17,6 @@ export const PURPOSE = {
   backupSeed: 9,
   /** How long the caller will wait for a unit before hanging up. */
   patience: 10,
+  handoff: 11,
+  decline: 12,
 } as const;

@@ -141,6 +141,17 @@ export class ResponseSystem {
     const rule = matchRule(this.model, call);
     call.rule = rule;
     call.eligible = rule.eligible;
+    if (rule.handoffMin !== null) {
+      this.random.reset(call.seed, PURPOSE.handoff);
+      this.sim.after(rule.handoffMin.sample(this.random.next), PRECEDENCE.triageDone, this.onHandedOff, call);
+      return;
+    }
+    this.onHandedOff(call);
+  };
+
+  /** The call has reached whoever dispatches it: the hub's triage, or routing. */
+  private readonly onHandedOff = (call: Call): void => {
+    const rule = call.rule!;
     const hub = this.model.hub;
     if (rule.viaHub && hub !== null) {
       this.random.reset(call.seed, PURPOSE.triage);
@@ -173,7 +184,15 @@ export class ResponseSystem {
       this.random.reset(call.seed, PURPOSE.uptake);
       if (this.random.next() >= rule.uptake) step = 1;
     }
-    if (step === 0 && rule.eligible) call.offeredAlternative = true;
+    if (step === 0 && rule.eligible) {
+      const declineShare = this.unitTypes[rule.send[0]].declineShare;
+      if (declineShare > 0) {
+        this.random.reset(call.seed, PURPOSE.decline);
+        call.declined = this.random.next() < declineShare;
+      }
+      if (call.declined) step = 1;
+      else call.offeredAlternative = true;
+    }
     this.offer(call, step);
   }
 

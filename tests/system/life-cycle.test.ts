@@ -149,6 +149,23 @@ describe("routing between unit types", () => {
     ]);
   });
 
+  it("delays dispatch by the hand-off from 911 to the team's dispatcher, and to the hub before triage", () => {
+    const [direct] = trace(twoTypes({ handoffMin: { dist: "fixed", value: 3 } }), [bh(0)]);
+    expect([direct.readyMin, direct.assignedMin, direct.servedBy]).toEqual([3, 3, 1]);
+    const [viaHub] = trace(twoTypes({ handoffMin: { dist: "fixed", value: 3 }, viaHub: true }), [bh(0)]);
+    expect([viaHub.readyMin, viaHub.assignedMin]).toEqual([5, 5]);
+  });
+
+  it("sends police when the caller declines the civilian team, without counting a fallback", () => {
+    const scenario = twoTypes({});
+    (scenario.unitTypes as any).team.declineShare = 1;
+    const [call] = trace(scenario, [bh(0)]);
+    expect([call.declined, call.servedBy, call.offeredAlternative, call.fellBack, call.eligible]).toEqual([true, 0, false, false, true]);
+    (scenario.unitTypes as any).team.declineShare = 0;
+    const [accepted] = trace(scenario, [bh(0)]);
+    expect([accepted.declined, accepted.servedBy]).toEqual([false, 1]);
+  });
+
   it("keeps the incident open until the linked police backup is freed", () => {
     const scenario = twoTypes({});
     (scenario.unitTypes as any).team.backup = { share: 1, send: ["patrol"], priority: 1 };
