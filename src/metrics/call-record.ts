@@ -42,6 +42,8 @@ export interface CallRecord {
   /** Served by a unit type whose crew is not police-only. */
   readonly servedByAlternative: boolean;
   readonly backupRequested: boolean;
+  /** A civilian team found the call outside its scope (intake misclassification) and police took it over. */
+  readonly handedOver: boolean;
   /** A sworn officer attended (the serving unit or a backup). */
   readonly officerAttended: boolean;
   /** Officer-minutes spent on the call by every unit (crew officers x busy minutes). */

@@ -32,6 +32,7 @@ const fixed: MetricDefinition[] = [
   { name: "phoneResolvedRate", unit: "share", description: "share of eligible calls the hub resolved by phone (0 when no call is eligible)" },
   { name: "fallbackRate", unit: "share", description: "share of eligible calls routed to the alternative but served by police because it was busy or off duty (0 when no call is eligible)" },
   { name: "backupRate", unit: "share", description: "share of calls served by an alternative unit that requested police backup" },
+  { name: "handoverRate", unit: "share", description: "share of calls served by an alternative that it found outside its scope and handed to police (intake misclassification)" },
   { name: "declineRate", unit: "share", description: "share of eligible calls whose caller declined the alternative (unit type's declineShare), so police went (0 when no call is eligible)" },
   { name: "abandonedRate", unit: "share", description: "share of calls whose caller hung up before a unit was assigned (scenario's waiting.abandonment)" },
   { name: "escalationRate", unit: "share", description: "share of behavioral-health calls that waited long enough to escalate to police (waiting.escalation)" },

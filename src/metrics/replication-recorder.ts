@@ -52,6 +52,7 @@ export class ReplicationRecorder {
   private officerMinutesBH = 0;
   private abandoned = 0;
   private declined = 0;
+  private handovers = 0;
   private escalated = 0;
   private outcomeCost = 0;
   private readonly queueWait = new QuantileSketch();
@@ -100,6 +101,7 @@ export class ReplicationRecorder {
     if (call.servedByAlternative) {
       this.servedByAlternative++;
       if (call.backupRequested) this.backups++;
+      if (call.handedOver) this.handovers++;
     }
     if (call.abandoned) this.abandoned++;
     this.outcomeCost += call.outcomeCost;
@@ -132,6 +134,7 @@ export class ReplicationRecorder {
     set("phoneResolvedRate", rateOrZero(this.phoneResolved, this.eligible));
     set("fallbackRate", rateOrZero(this.fellBack, this.eligible));
     set("backupRate", rate(this.backups, this.servedByAlternative));
+    set("handoverRate", rate(this.handovers, this.servedByAlternative));
     set("abandonedRate", rate(this.abandoned, this.calls));
     set("declineRate", rateOrZero(this.declined, this.eligible));
     set("escalationRate", rate(this.escalated, this.bhCalls));

@@ -153,6 +153,20 @@ export function buildScenario(input: ScenarioInput, scenarioFile?: string): Scen
     unitTypes: Object.freeze(unitTypes),
     outcomes: Object.freeze(outcomes),
     models: Object.freeze(models),
+    intake: input.intake
+      ? Object.freeze({
+          codedAs: categoryNames.map((trueName, trueIndex) => {
+            const coded = input.intake!.codedAs?.[trueName] ?? {};
+            const weights = categoryNames.map((name) => coded[name] ?? 0);
+            const elsewhere = weights.reduce((a, b, i) => a + (i === trueIndex ? 0 : b), 0);
+            weights[trueIndex] = Math.max(0, 1 - elsewhere);
+            return new Categorical({ items: categoryNames.map((_, i) => i), weights });
+          }),
+          behavioralHealthFlagMissed: input.intake.behavioralHealthFlagMissed,
+          handoverMin: input.intake.handoverMin ? distribution(input.intake.handoverMin) : makeDistribution({ dist: "fixed", value: 10 }),
+        })
+      : null,
+    involuntaryHoldBy: input.policy?.involuntaryHoldBy ? Object.freeze([...input.policy.involuntaryHoldBy]) : null,
     waiting: Object.freeze({
       patienceMin: input.waiting?.abandonment ? distribution(input.waiting.abandonment.patienceMin) : null,
       abandonPriorities: input.waiting?.abandonment?.priorities ? new Set(input.waiting.abandonment.priorities) : null,

@@ -52,6 +52,17 @@ export function crossCheck(scenario: ScenarioInput, scenarioFile?: string): Scen
     });
   }
 
+  for (const [trueCategory, coded] of Object.entries(scenario.intake?.codedAs ?? {})) {
+    const at = ["intake", "codedAs", trueCategory];
+    if (!categories.includes(trueCategory)) report(at, unknownName("category", trueCategory, categories));
+    for (const codedCategory of Object.keys(coded)) {
+      if (!categories.includes(codedCategory)) report([...at, codedCategory], unknownName("category", codedCategory, categories));
+    }
+    const total = Object.values(coded).reduce((a, b) => a + b, 0);
+    if (total > 1 + SHARE_TOLERANCE) report(at, `shares must sum to at most 1 (the rest keep their true category), got ${round(total)}`);
+  }
+  if (scenario.intake?.handoverMin) checkDistribution(scenario.intake.handoverMin, ["intake", "handoverMin"], report);
+
   const abandonment = scenario.waiting?.abandonment;
   if (abandonment) checkDistribution(abandonment.patienceMin, ["waiting", "abandonment", "patienceMin"], report);
 

@@ -210,6 +210,28 @@ export const scenarioSchema = z.strictObject({
     .record(z.string(), z.string())
     .optional()
     .describe("where each parameter's value comes from: key path -> citation"),
+  intake: z
+    .strictObject({
+      codedAs: z
+        .record(name, z.record(name, share))
+        .optional()
+        .describe("true category -> {coded category: share}: calls coded as something else at intake (the rest keep their true category)"),
+      behavioralHealthFlagMissed: share.default(0).describe("share of behavioral-health calls not flagged as such at intake"),
+      handoverMin: distributionSchema
+        .optional()
+        .describe("time a civilian team spends on a call it finds outside its rule's scope before police take it over; default 10 minutes"),
+    })
+    .optional()
+    .describe("intake misclassification: rules see the coded call, service follows the true need"),
+  policy: z
+    .strictObject({
+      involuntaryHoldBy: z
+        .array(z.enum(CREW_ROLES))
+        .min(1)
+        .optional()
+        .describe("crew roles that may place an involuntary hold; a unit without one requests police to place it"),
+    })
+    .optional(),
   waiting: z
     .strictObject({
       abandonment: z

@@ -6,6 +6,18 @@
 import type { CallRecord } from "../metrics/call-record.js";
 import type { DispatchRule } from "./config.js";
 
+/** Why a unit is sent: the call itself, or a dispatch linked to it. */
+export const CALL_ROLE = {
+  /** The incoming call. */
+  primary: 0,
+  /** Police backup requested by an alternative team: on scene only. */
+  backup: 1,
+  /** Police taking over a call a civilian team found outside its scope: on scene, disposition, hold. */
+  handover: 2,
+  /** Police placing an involuntary hold the serving crew may not place: on scene and the hold. */
+  hold: 3,
+} as const;
+
 export class Call implements CallRecord {
   readyMin = NaN;
   assignedMin = NaN;
@@ -19,6 +31,7 @@ export class Call implements CallRecord {
   phoneResolved = false;
   abandoned = false;
   declined = false;
+  handedOver = false;
   escalated = false;
   /** Whether the call's waiting timers (patience, escalation) have been set. */
   waitTimersSet = false;
@@ -49,9 +62,18 @@ export class Call implements CallRecord {
     readonly weapon: boolean,
     /** 32-bit seed of the call's own random substreams (common random numbers across models). */
     readonly seed: number,
-  ) {}
+  ) {
+    this.codedCategory = category;
+    this.codedBehavioralHealth = behavioralHealth;
+  }
 
-  /** The incident this call belongs to: itself, or the parent of a backup dispatch. */
+  /** What dispatch rules see: the category and flag as coded at intake (the true ones unless misclassified). */
+  codedCategory: number;
+  codedBehavioralHealth: boolean;
+  /** What this dispatch is for (see CALL_ROLE). */
+  role: number = CALL_ROLE.primary;
+
+  /** The incident this call belongs to: itself, or the parent of a linked dispatch. */
   get root(): Call {
     return this.parent ?? this;
   }

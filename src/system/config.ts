@@ -150,6 +150,16 @@ export interface RunConfig {
   baseline: number;
 }
 
+/** Intake misclassification: what dispatch rules see, against the call's true need. */
+export interface IntakeConfig {
+  /** By true category index: draws the coded category index. */
+  codedAs: readonly Categorical<number>[];
+  /** Share of behavioral-health calls not flagged as such at intake. */
+  behavioralHealthFlagMissed: number;
+  /** Time a civilian team spends on a call outside its scope before police take it over. */
+  handoverMin: Distribution;
+}
+
 /** What happens to calls while they wait for a unit. */
 export interface WaitingConfig {
   /** Caller patience from the call received, minutes; null when callers never hang up. */
@@ -172,6 +182,10 @@ export interface ScenarioConfig {
   outcomes: readonly OutcomeConfig[];
   models: readonly ResponseModelConfig[];
   waiting: WaitingConfig;
+  /** Null when calls are coded as they truly are. */
+  intake: IntakeConfig | null;
+  /** Crew roles that may place an involuntary hold; null when any crew may. */
+  involuntaryHoldBy: readonly (keyof Crew)[] | null;
   /** Highest priority number any category can draw. */
   maxPriority: number;
   /** Parameter path -> citation, as the scenario gives them. */

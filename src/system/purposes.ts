@@ -19,4 +19,6 @@ export const PURPOSE = {
   patience: 10,
   handoff: 11,
   decline: 12,
+  intake: 13,
+  handover: 14,
 } as const;

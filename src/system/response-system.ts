@@ -14,9 +14,10 @@ import type { CallRandom } from "../random/call-random.js";
 import type { CallRecord } from "../metrics/call-record.js";
 import type { CallArrival, CallSource } from "../streams/call-source.js";
 import { emptyArrival } from "../streams/call-source.js";
-import { Call } from "./call.js";
+import { CALL_ROLE, Call } from "./call.js";
 import type { DispatchRule, ResponseModelConfig, ScenarioConfig, UnitTypeConfig } from "./config.js";
-import { backupRule, matchRule, overflowSources } from "./dispatch-rules.js";
+import { backupRule, linkedRule, matchRule, overflowSources } from "./dispatch-rules.js";
+import { decideScene, SceneDecision } from "./scene.js";
 import { SimulationError } from "./simulation-error.js";
 import { PRECEDENCE } from "./precedence.js";
 import { PURPOSE } from "./purposes.js";
@@ -51,6 +52,9 @@ export class ResponseSystem {
   private readonly arrival: CallArrival = emptyArrival();
   /** The rule a backup dispatch follows, by the requesting unit type. */
   private readonly backupRules: readonly (DispatchRule | null)[];
+  /** By rule: a linked dispatch to that rule's last (police) unit type. */
+  private readonly policeRules: readonly DispatchRule[];
+  private readonly scene = new SceneDecision();
   /** For each unit type, the unit types whose queued calls it may take when idle (rules' `ifIdle`). */
   private readonly overflowFrom: readonly (readonly number[])[];
   private nextCallId = 0;
@@ -75,6 +79,7 @@ export class ResponseSystem {
     );
     this.overflowFrom = overflowSources(this.model, this.unitTypes.length);
     this.backupRules = this.unitTypes.map(backupRule);
+    this.policeRules = this.model.rules.map((rule) => linkedRule([rule.send[rule.send.length - 1]]));
   }
 
   /** Puts units on duty and schedules the first arrival. Call once, before `simulation.run()`. */
@@ -138,6 +143,13 @@ export class ResponseSystem {
     this.callsInSystem++;
     this.callsReceived++;
     this.scheduleNextArrival();
+    const intake = this.scenario.intake;
+    if (intake !== null) {
+      // What the call-taker codes: rules see this; service follows the true need.
+      this.random.reset(call.seed, PURPOSE.intake);
+      call.codedCategory = intake.codedAs[call.category].sample(this.random.next);
+      if (call.behavioralHealth && this.random.next() < intake.behavioralHealthFlagMissed) call.codedBehavioralHealth = false;
+    }
     const rule = matchRule(this.model, call);
     call.rule = rule;
     call.eligible = rule.eligible;
@@ -296,56 +308,35 @@ export class ResponseSystem {
     const call = unit.call!;
     const type = unit.pool.type;
     const root = call.root;
-    const now = this.sim.now;
     if (type.crew.officer > 0) root.officerAttended = true;
-    if (Number.isNaN(call.onSceneMin)) call.onSceneMin = now;
-    const random = this.random;
-    random.reset(call.seed, PURPOSE.onScene);
-    // Trace-driven: a police-only crew stays the observed arrived -> cleared time of a replayed
-    // call, which already includes any transport or booking, so no hold is added to it.
-    const traced = call.observedOnSceneMin >= 0 && !type.isAlternative;
-    let busyMin = traced ? call.observedOnSceneMin : type.onSceneMin[call.category].sample(random.next);
-    if (call.parent === null) {
-      const dispositions = type.disposition[call.category];
-      // A single possible disposition needs no draw (and no substream).
-      let disposition = dispositions.items[0];
-      if (dispositions.size > 1) {
-        random.reset(call.seed, PURPOSE.disposition);
-        disposition = dispositions.sample(random.next);
-      }
-      call.disposition = disposition;
-      const outcome = this.scenario.outcomes[disposition];
-      call.outcomeCost += outcome.cost;
-      if (outcome.holdMin !== null && !traced) {
-        random.reset(call.seed, PURPOSE.hold);
-        busyMin += outcome.holdMin.sample(random.next);
-      }
-      if (type.backup !== null) {
-        random.reset(call.seed, PURPOSE.backup);
-        if (random.next() < type.backup.share) this.requestBackup(call, unit.pool.index, type.backup.priority);
-      }
+    if (Number.isNaN(call.onSceneMin)) call.onSceneMin = this.sim.now;
+    const scene = this.scene;
+    decideScene(this.scenario, type, call, this.random, scene);
+    if (scene.disposition >= 0) {
+      root.disposition = scene.disposition;
+      root.outcomeCost += scene.outcomeCost;
     }
-    this.sim.after(busyMin, PRECEDENCE.unitFree, this.onUnitFree, unit);
+    if (scene.linkedRole >= 0) this.sendLinked(call, unit.pool.index, scene.linkedRole, scene.linkedPriority);
+    this.sim.after(scene.busyMin, PRECEDENCE.unitFree, this.onUnitFree, unit);
   };
 
-  private requestBackup(call: Call, requestingType: number, priority: number): void {
+  /**
+   * Sends police after a unit on scene: backup (to the type's backup list), or to take over the
+   * call or place a hold (to the backup list if the type has one, else the rule's last type).
+   */
+  private sendLinked(call: Call, fromType: number, role: number, priority: number): void {
+    const root = call.root;
     this.random.reset(call.seed, PURPOSE.backupSeed);
-    const backup = new Call(
-      this.nextBackupId--,
-      this.sim.now,
-      call.category,
-      priority,
-      call.behavioralHealth,
-      call.weapon,
-      (this.random.next() * 4294967296) >>> 0,
-    );
-    backup.parent = call;
-    backup.rule = this.backupRules[requestingType];
-    backup.readyMin = this.sim.now;
-    call.backupRequested = true;
-    // The backup is open work from the request on, so the incident cannot end before it does.
-    call.openTasks++;
-    this.offer(backup, 0);
+    const linked = new Call(this.nextBackupId--, this.sim.now, call.category, priority, call.behavioralHealth, call.weapon, (this.random.next() * 4294967296) >>> 0);
+    linked.parent = root;
+    linked.role = role;
+    linked.rule = this.backupRules[fromType] ?? this.policeRules[this.model.rules.indexOf(root.rule!)];
+    linked.readyMin = this.sim.now;
+    if (role === CALL_ROLE.backup) root.backupRequested = true;
+    if (role === CALL_ROLE.handover) root.handedOver = true;
+    // Linked work is open from the request on, so the incident cannot end before it is done.
+    root.openTasks++;
+    this.offer(linked, 0);
   }
 
   private readonly onUnitFree = (unit: Unit): void => {

@@ -45,7 +45,7 @@ describe("conservation", () => {
     });
   });
 
-  it("ends every call exactly once and never double-books a unit, for random staffing, routing, patience and escalation", () => {
+  it("ends every call exactly once and never double-books a unit, for random staffing, routing, patience, escalation, misclassification and hold rules", () => {
     fc.assert(
       fc.property(
         fc.record({
@@ -59,15 +59,20 @@ describe("conservation", () => {
           seed: fc.integer({ min: 0, max: 1000 }),
           patience: fc.integer({ min: 0, max: 40 }),
           escalateAfter: fc.integer({ min: 0, max: 20 }),
+          miscoded: fc.double({ min: 0, max: 1, noNaN: true }),
+          flagMissed: fc.double({ min: 0, max: 1, noNaN: true }),
+          holdByOfficer: fc.boolean(),
         }),
         (p) => {
           const s: any = tinyScenario({
             run: { horizonDays: 2, warmupDays: 0, seed: p.seed, replications: 1 },
             demand: {
               callsPerDay: 150,
-              categories: { crisis: { share: 0.4, priorityShares: [0.2, 0.8], behavioralHealth: 0.9 }, other: { share: 0.6, priorityShares: [0.3, 0.7] } },
+              categories: { crisis: { share: 0.4, priorityShares: [0.2, 0.8], behavioralHealth: 0.9 }, other: { share: 0.6, priorityShares: [0.3, 0.7], behavioralHealth: 0.3 } },
             },
             outcomes: { arrest: { cost: 100, holdMin: { dist: "exponential", mean: 40 } } },
+            intake: { codedAs: { other: { crisis: p.miscoded } }, behavioralHealthFlagMissed: p.flagMissed },
+            policy: p.holdByOfficer ? { involuntaryHoldBy: ["officer"] } : undefined,
             waiting: {
               ...(p.patience > 0 ? { abandonment: { patienceMin: { dist: "exponential", mean: p.patience } } } : {}),
               ...(p.escalateAfter > 0 ? { escalation: { afterMin: p.escalateAfter, toPriority: 1 } } : {}),
@@ -81,7 +86,7 @@ describe("conservation", () => {
             costPerHour: 50,
             travelMin: { dist: "lognormal", median: 8, p90: 20 },
             onSceneMin: { default: { dist: "gamma", mean: 40, sd: 20 } },
-            dispositions: { default: { referred: 0.9, "ed-transport": 0.1 } },
+            dispositions: { default: { referred: 0.8, "ed-transport": 0.1, "involuntary-hold": 0.1 } },
             backup: { share: p.backupShare, send: ["patrol"], priority: 1 },
           };
           const teamShifts = p.teams > 0 ? [{ from: `${String(p.teamFrom).padStart(2, "0")}:00`, to: `${String((p.teamFrom + 10) % 24).padStart(2, "0")}:00`, units: p.teams }] : [{ from: "00:00", to: "24:00", units: 0 }];
@@ -90,7 +95,7 @@ describe("conservation", () => {
               staffing: { patrol: [{ from: "00:00", to: "24:00", units: p.patrol }], team: teamShifts },
               hub: { triageMin: { dist: "uniform", min: 1, max: 5 }, phoneResolution: p.phoneResolution },
               dispatch: [
-                { match: { behavioralHealth: true }, viaHub: true, send: ["team", "patrol"], uptake: p.uptake, fallbackAfterMin: p.fallbackAfterMin },
+                { match: { behavioralHealth: true, categories: ["crisis"] }, viaHub: true, send: ["team", "patrol"], uptake: p.uptake, fallbackAfterMin: p.fallbackAfterMin },
                 { send: ["patrol"] },
               ],
             },

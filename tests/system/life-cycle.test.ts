@@ -246,3 +246,51 @@ describe("while waiting", () => {
     expect([second.escalated, second.priority, second.servedBy, second.assignedMin, second.fellBack]).toEqual([true, 1, 0, 6, true]);
   });
 });
+
+describe("intake misclassification and who may place a hold", () => {
+  const world = (extra: Record<string, unknown>, teamDispositions: Record<string, number> = { referred: 1 }) => {
+    const scenario: any = tinyScenario({
+      demand: { callsPerDay: 10, categories: { crisis: { share: 0.5, priorityShares: [0, 1], behavioralHealth: 1 }, other: { share: 0.5, priorityShares: [0, 1] } } },
+      unitTypes: {
+        patrol: (tinyScenario().unitTypes as any).patrol,
+        team: { crew: { clinician: 1, peer: 1 }, costPerHour: 50, onSceneMin: { default: { dist: "fixed", value: 30 } }, dispositions: { default: teamDispositions } },
+      },
+      outcomes: { "involuntary-hold": { cost: 2000, holdMin: { dist: "fixed", value: 60 } } },
+      models: {
+        outreach: {
+          staffing: { patrol: [{ from: "00:00", to: "24:00", units: 1 }], team: [{ from: "00:00", to: "24:00", units: 1 }] },
+          dispatch: [{ match: { categories: ["crisis"], behavioralHealth: true }, send: ["team", "patrol"] }, { send: ["patrol"] }],
+        },
+      },
+      ...extra,
+    });
+    return scenario;
+  };
+  const crisis = (t: number) => arrival(t, { category: 0, behavioralHealth: true });
+  const other = (t: number) => arrival(t, { category: 1, behavioralHealth: true });
+
+  it("never sends the alternative to a crisis call coded as something else", () => {
+    const [call] = trace(world({ intake: { codedAs: { crisis: { other: 1 } } } }), [crisis(0)]);
+    expect([call.servedBy, call.eligible, call.category]).toEqual([0, false, 0]);
+  });
+
+  it("never sends the alternative to a behavioral-health call whose flag was missed at intake", () => {
+    const [call] = trace(world({ intake: { behavioralHealthFlagMissed: 1 } }), [crisis(0)]);
+    expect([call.servedBy, call.behavioralHealth]).toEqual([0, true]);
+  });
+
+  it("has a civilian team hand a call outside its scope to police, who then decide its outcome", () => {
+    const [call] = trace(world({ intake: { codedAs: { other: { crisis: 1 } }, handoverMin: { dist: "fixed", value: 5 } } }), [other(0)]);
+    // Team on scene at 0, leaves at 5; patrol (idle) assigned at 0 and busy 10 minutes: the incident ends at 10.
+    expect([call.servedBy, call.handedOver, call.officerAttended, call.disposition, call.endMin]).toEqual([1, true, true, 0, 10]);
+  });
+
+  it("has police place an involuntary hold that the civilian team may not place, keeping the hold time off the team", () => {
+    const scenario = world({ policy: { involuntaryHoldBy: ["officer"] } }, { "involuntary-hold": 1 });
+    const [call] = trace(scenario, [crisis(0)]);
+    // Team on scene 30 minutes, no hold; patrol sent at 0, on scene 10 + hold 60.
+    expect([call.disposition, call.officerAttended, call.outcomeCost, call.endMin, call.officerMinutes]).toEqual([4, true, 2000, 70, 70]);
+    const [unrestricted] = trace(world({}, { "involuntary-hold": 1 }), [crisis(0)]);
+    expect([unrestricted.officerAttended, unrestricted.endMin]).toEqual([false, 90]);
+  });
+});
