@@ -84,6 +84,7 @@ export function runReplication(options: ReplicationOptions): ReplicationResult {
     onCallEnd: extra ? (call) => (recorder.record(call), extra(call)) : recorder.record,
     windowStartMin: window.startMin,
     windowEndMin: window.endMin,
+    staffingStream: (unitType) => createStream(seed, replication, `vacancy/${unitType}`),
   });
   system.start();
   simulation.run();

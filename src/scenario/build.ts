@@ -13,10 +13,10 @@ import {
   type ScenarioConfig,
   type UnitTypeConfig,
 } from "../system/config.js";
-import { Roster } from "../system/roster.js";
+import { Roster, type Shift } from "../system/roster.js";
 import { parseClock } from "./clock.js";
 import { describeReplay, replayDemand, type CategoryFigures } from "./replay-demand.js";
-import { DAYS, type DistributionInput, type ScenarioInput } from "./schema.js";
+import { DAYS, type DistributionInput, type ScenarioInput, type ShiftInput } from "./schema.js";
 
 const DEFAULT_KEY = "default";
 
@@ -92,20 +92,9 @@ export function buildScenario(input: ScenarioInput, scenarioFile?: string): Scen
     Object.freeze({
       name,
       description: model.description ?? "",
-      rosters: Object.freeze(
-        unitTypeNames.map((typeName) => {
-          const shifts = model.staffing[typeName];
-          if (!shifts) return null;
-          return Roster.fromShifts(
-            shifts.map((s) => ({
-              fromMin: parseClock(s.from),
-              toMin: parseClock(s.to) === 0 ? 1440 : parseClock(s.to),
-              units: s.units,
-              days: (s.days ?? DAYS).map((d) => DAYS.indexOf(d)),
-            })),
-          );
-        }),
-      ),
+      shifts: Object.freeze(unitTypeNames.map((typeName) => (model.staffing[typeName] ? Object.freeze(model.staffing[typeName].map(toShift)) : null))),
+      rosters: Object.freeze(unitTypeNames.map((typeName) => (model.staffing[typeName] ? Roster.fromShifts(model.staffing[typeName].map(toShift)) : null))),
+      vacancy: Object.freeze(unitTypeNames.map((typeName) => model.vacancy?.[typeName] ?? 0)),
       hub: model.hub ? Object.freeze({ triageMin: distribution(model.hub.triageMin), phoneResolution: model.hub.phoneResolution }) : null,
       rules: Object.freeze(
         model.dispatch.map((rule): DispatchRule => {
@@ -175,6 +164,16 @@ export function buildScenario(input: ScenarioInput, scenarioFile?: string): Scen
     maxPriority: Math.max(...categoryList.map((c) => c.priorityShares.length)),
     sources: Object.freeze({ ...(input.sources ?? {}) }),
   });
+}
+
+/** A shift block as the roster reads it: minutes after midnight, day indices (0 = Monday). */
+function toShift(s: ShiftInput): Shift {
+  return {
+    fromMin: parseClock(s.from),
+    toMin: parseClock(s.to) === 0 ? 1440 : parseClock(s.to),
+    units: s.units,
+    days: (s.days ?? DAYS).map((d) => DAYS.indexOf(d)),
+  };
 }
 
 function distribution(spec: DistributionInput): Distribution {

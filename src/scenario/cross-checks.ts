@@ -94,6 +94,9 @@ export function crossCheck(scenario: ScenarioInput, scenarioFile?: string): Scen
       if (shifts.some((s) => s.units > 0)) onDuty.add(typeName);
     }
     if (model.hub) checkDistribution(model.hub.triageMin, [...at, "hub", "triageMin"], report);
+    for (const typeName of Object.keys(model.vacancy ?? {})) {
+      if (!staffed.has(typeName)) report([...at, "vacancy", typeName], `names unit type '${typeName}', which this model does not staff${suggestion(typeName, [...staffed])}`);
+    }
     model.dispatch.forEach((rule, i) => {
       const path = [...at, "dispatch", i];
       const catchAll = rule.match === undefined || Object.keys(rule.match).length === 0;

@@ -186,6 +186,10 @@ const ruleSchema = z.strictObject({
 const modelSchema = z.strictObject({
   description: z.string().optional(),
   staffing: z.record(name, z.array(shiftSchema).min(1)),
+  vacancy: z
+    .record(name, share)
+    .optional()
+    .describe("unit type -> share of rostered unit-shifts left unfilled, drawn per shift"),
   hub: z
     .strictObject({
       triageMin: distributionSchema,

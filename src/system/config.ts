@@ -5,7 +5,7 @@
  */
 import type { Distribution } from "../random/distribution.js";
 import type { Categorical } from "../random/categorical.js";
-import type { Roster } from "./roster.js";
+import type { Roster, Shift } from "./roster.js";
 
 /** Dispositions in index order; the metrics give them meaning. */
 export const DISPOSITION_NAMES = [
@@ -108,6 +108,10 @@ export interface ResponseModelConfig {
   description: string;
   /** Roster by unit type index; null when the model does not staff that type. */
   rosters: readonly (Roster | null)[];
+  /** The shift blocks behind each roster (null where unstaffed). */
+  shifts: readonly (readonly Shift[] | null)[];
+  /** Share of unit-shifts left unfilled, by unit type index (0 for none). */
+  vacancy: readonly number[];
   hub: HubConfig | null;
   rules: readonly DispatchRule[];
 }

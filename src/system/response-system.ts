@@ -18,6 +18,8 @@ import { CALL_ROLE, Call } from "./call.js";
 import type { DispatchRule, ResponseModelConfig, ScenarioConfig, UnitTypeConfig } from "./config.js";
 import { backupRule, linkedRule, matchRule, overflowSources } from "./dispatch-rules.js";
 import { decideScene, SceneDecision } from "./scene.js";
+import { VacantShifts } from "./vacant-shifts.js";
+import type { Rng } from "../random/rng.js";
 import { SimulationError } from "./simulation-error.js";
 import { PRECEDENCE } from "./precedence.js";
 import { PURPOSE } from "./purposes.js";
@@ -34,6 +36,8 @@ export interface ResponseSystemOptions {
   random: CallRandom;
   /** Receives each incoming call once, when its last unit is freed (or it is resolved by phone). */
   onCallEnd: (record: CallRecord) => void;
+  /** The stream that draws a unit type's vacancies (same name in every model: common random numbers). */
+  staffingStream: (unitType: string) => Rng;
   /** Staffed and busy unit-minutes are integrated over [windowStartMin, windowEndMin). */
   windowStartMin: number;
   windowEndMin: number;
@@ -49,6 +53,7 @@ export class ResponseSystem {
   private readonly scenario: ScenarioConfig;
   private readonly onCallEnd: (record: CallRecord) => void;
   private readonly windowEndMin: number;
+  private readonly staffingStream: (unitType: string) => Rng;
   private readonly arrival: CallArrival = emptyArrival();
   /** The rule a backup dispatch follows, by the requesting unit type. */
   private readonly backupRules: readonly (DispatchRule | null)[];
@@ -74,6 +79,7 @@ export class ResponseSystem {
     this.unitTypes = options.scenario.unitTypes;
     this.onCallEnd = options.onCallEnd;
     this.windowEndMin = options.windowEndMin;
+    this.staffingStream = options.staffingStream;
     this.pools = this.unitTypes.map(
       (type, index) => new UnitPool(index, type, options.windowStartMin, options.windowEndMin),
     );
@@ -86,6 +92,16 @@ export class ResponseSystem {
   start(): void {
     this.model.rosters.forEach((roster, index) => {
       if (roster === null) return;
+      const vacancy = this.model.vacancy[index];
+      if (vacancy > 0) {
+        const pool = this.pools[index];
+        const onChange = (delta: number) => {
+          pool.setTarget(pool.targetCount + delta, this.sim.now);
+          if (delta > 0) this.serveQueue(pool);
+        };
+        new VacantShifts(this.sim, this.model.shifts[index]!, vacancy, this.staffingStream(pool.type.name), onChange, this.rostersGoOn).start();
+        return;
+      }
       this.pools[index].setTarget(roster.unitsAt(this.sim.now), this.sim.now);
       this.scheduleRosterChange(index, roster);
     });
@@ -113,10 +129,14 @@ export class ResponseSystem {
     const pool = this.pools[index];
     pool.setTarget(roster.unitsAt(this.sim.now), this.sim.now);
     this.serveQueue(pool);
-    // Rosters run to the end of the measured window (paid hours count there), and after it only
-    // while calls are still arriving or being worked.
-    if (!this.arrivalsDone || this.sim.now < this.windowEndMin || this.callsInSystem > 0) this.scheduleRosterChange(index, roster);
+    if (this.rostersGoOn()) this.scheduleRosterChange(index, roster);
   };
+
+  /**
+   * Rosters run to the end of the measured window (paid hours count there), and after it only
+   * while calls are still arriving or being worked.
+   */
+  private readonly rostersGoOn = (): boolean => !this.arrivalsDone || this.sim.now < this.windowEndMin || this.callsInSystem > 0;
 
   private scheduleNextArrival(): void {
     const arrival = this.arrival;
