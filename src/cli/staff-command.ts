@@ -8,7 +8,7 @@ import { writeFileAtomic } from "../report/atomic-write.js";
 import { formatValue } from "../report/format.js";
 import { parseKeyPath } from "../scenario/assignments.js";
 import { suggestion } from "../scenario/near-miss.js";
-import { integerAtLeast } from "./options.js";
+import { integerAtLeast, positiveNumber } from "./options.js";
 import { progressReporter } from "./progress.js";
 import { loadWithFlags, withScenarioOptions, type ScenarioFlags } from "./scenario-options.js";
 import { UsageError } from "./usage-error.js";
@@ -19,6 +19,7 @@ interface StaffFlags extends ScenarioFlags {
   target: string[];
   minimize: string;
   maxUnits: number;
+  budget?: number;
   out?: string;
 }
 
@@ -32,6 +33,7 @@ export function staffCommand(): Command {
       .requiredOption("-t, --target <metric<=value>", "a target (repeatable); met only when the whole 95% CI is on its side", (v: string, p: string[]) => [...p, v], [])
       .option("--minimize <metric>", "what 'cheapest' means", "cost.total")
       .option("--max-units <n>", "most units per shift block to consider", integerAtLeast(1), 30)
+      .option("--budget <amount>", "most the model's staffing may cost over the measured period (default: the model's staffingBudget)", positiveNumber)
       .option("-o, --out <dir>", "output folder (default: reports/<scenario>-staffing)"),
   )
     .addHelpText(
@@ -64,6 +66,9 @@ reduction that failed and why, and how many rosters were simulated; writes staff
       // A unit type that is some rule's last resort must keep at least one unit, or calls would wait forever.
       const minUnits = config.models[modelIndex].rules.some((r) => r.send[r.send.length - 1] === unitIndex) ? 1 : 0;
       const progress = progressReporter("staffing search", flags.quiet);
+      const budget = flags.budget ?? input.models[flags.model].staffingBudget;
+      // More units never raise a budget's headroom, so the budget is checked on the cheapest roster
+      // that meets the targets rather than steering the (monotone) search.
       const evaluate = async (rosters: number[][]): Promise<Evaluation[]> => {
         const loaded = rosters.map((units) =>
           loadWithFlags(
@@ -95,7 +100,11 @@ reduction that failed and why, and how many rosters were simulated; writes staff
           `  ${flags.minimize}: ${show(flags.minimize, e.metrics[flags.minimize])}`,
         ].join("\n");
       const lines: string[] = [];
-      if (result.best === null) {
+      const bestStaffing = result.best?.metrics["cost.staffing"].mean ?? null;
+      const overBudget = budget !== undefined && bestStaffing !== null && bestStaffing > budget;
+      if (overBudget) {
+        lines.push(`No roster within the staffing budget of ${formatValue(budget!, "currency")} meets every target: the cheapest that does costs ${formatValue(bestStaffing, "currency")} in staffing:`, describe(result.best!));
+      } else if (result.best === null) {
         lines.push(`No roster with up to ${flags.maxUnits} units per block meets every target. With ${flags.maxUnits} in every block:`, describe(result.nearestFailure!));
       } else {
         lines.push(`Cheapest roster of '${flags.unit}' in '${flags.model}' meeting every target:`, describe(result.best));
@@ -113,7 +122,9 @@ reduction that failed and why, and how many rosters were simulated; writes staff
         rule: "a target is met when its whole 95% confidence interval is on the right side",
         minimize: flags.minimize,
         evaluations: result.evaluations,
-        best: result.best && { units: result.best.units, checks: result.best.checks, objective: result.best.objective },
+        budget: budget ?? null,
+        withinBudget: !overBudget,
+        best: result.best && { units: result.best.units, checks: result.best.checks, objective: result.best.objective, staffingCost: bestStaffing },
         nearestFailure: result.nearestFailure && { units: result.nearestFailure.units, checks: result.nearestFailure.checks, objective: result.nearestFailure.objective },
       };
       writeFileAtomic(join(folder, "staffing.json"), JSON.stringify(document, null, 2) + "\n");

@@ -186,6 +186,9 @@ const ruleSchema = z.strictObject({
 const modelSchema = z.strictObject({
   description: z.string().optional(),
   staffing: z.record(name, z.array(shiftSchema).min(1)),
+  staffingBudget: positive
+    .optional()
+    .describe("most the model's staffing may cost over the measured period; `resim staff` keeps rosters within it"),
   vacancy: z
     .record(name, share)
     .optional()

@@ -95,6 +95,14 @@ describe("resim staff", () => {
     expect(document.best.checks[0].ci95[1]).toBeLessThanOrEqual(0.08);
   });
 
+  it("says no roster fits when the cheapest one meeting the targets is over the staffing budget", () => {
+    const out = scratch();
+    const { code, stdout } = resim("staff", "scenarios/riverton.yaml", "--model", "centralized-outreach", "--unit", "outreach-team", "--target", "fallbackRate<=0.08", "--days", "7", "--replications", "3", "--max-units", "3", "--budget", "1000", "--out", out, "--workers", "1");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^No roster within the staffing budget of \$1,000 meets every target: the cheapest that does costs \$[\d.]+k in staffing:/);
+    expect(JSON.parse(readFileSync(join(out, "staffing.json"), "utf8"))).toMatchObject({ budget: 1000, withinBudget: false });
+  });
+
   it("suggests the near miss for an unknown unit type", () => {
     const { code, stderr } = resim("staff", "scenarios/riverton.yaml", "--model", "co-responder", "--unit", "co-responders", "--target", "fallbackRate<=0.1");
     expect(code).toBe(2);
