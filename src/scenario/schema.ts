@@ -133,6 +133,16 @@ const unitTypeSchema = z.strictObject({
   travelMin: distributionSchema.optional().describe("travel time to the scene; default none"),
   onSceneMin: z.record(z.string(), distributionSchema).describe("time on scene by call category, or 'default'"),
   dispositions: z.record(z.string(), dispositionSharesSchema).describe("disposition shares by call category, or 'default'"),
+  rampUp: z
+    .strictObject({
+      days: positive.describe("days from the start of the run until the new team works at full skill"),
+      onSceneFactor: z.number().min(1).default(1).describe("time on scene multiplier on day 0, falling linearly to 1"),
+      resolutionShortfall: share
+        .default(0)
+        .describe("on day 0, share of calls it would resolve or refer on scene that it takes to the ED instead, falling linearly to 0"),
+    })
+    .optional()
+    .describe("a new team's learning curve"),
   declineShare: share
     .default(0)
     .describe("share of callers who decline this unit type when their call is routed to it first; the call goes to the rule's next type"),

@@ -60,6 +60,8 @@ export interface UnitTypeConfig {
   onSceneMin: readonly Distribution[];
   /** Disposition index by category index. */
   disposition: readonly Categorical<number>[];
+  /** A new team's learning curve, or null. */
+  rampUp: { days: number; onSceneFactor: number; resolutionShortfall: number } | null;
   /** Share of callers who decline this unit type when routed to it first. */
   declineShare: number;
   /** Linked police dispatch requested by a share of this type's calls, or null. */

@@ -21,4 +21,5 @@ export const PURPOSE = {
   decline: 12,
   intake: 13,
   handover: 14,
+  rampUp: 15,
 } as const;

@@ -331,7 +331,7 @@ export class ResponseSystem {
     if (type.crew.officer > 0) root.officerAttended = true;
     if (Number.isNaN(call.onSceneMin)) call.onSceneMin = this.sim.now;
     const scene = this.scene;
-    decideScene(this.scenario, type, call, this.random, scene);
+    decideScene(this.scenario, type, call, this.random, this.sim.now, scene);
     if (scene.disposition >= 0) {
       root.disposition = scene.disposition;
       root.outcomeCost += scene.outcomeCost;

@@ -9,6 +9,7 @@ import { CALL_ROLE, type Call } from "./call.js";
 import { DISPOSITION, type ScenarioConfig, type UnitTypeConfig } from "./config.js";
 import { ruleTakes } from "./dispatch-rules.js";
 import { PURPOSE } from "./purposes.js";
+import { MINUTES_PER_DAY } from "./roster.js";
 
 /** A linked police dispatch to send after the scene decision. */
 export type LinkedDispatch = { role: number; priority: number } | null;
@@ -24,7 +25,7 @@ export class SceneDecision {
 }
 
 /** Decides the scene for `call` served by a unit of `type`; fills `out`. */
-export function decideScene(scenario: ScenarioConfig, type: UnitTypeConfig, call: Call, random: CallRandom, out: SceneDecision): void {
+export function decideScene(scenario: ScenarioConfig, type: UnitTypeConfig, call: Call, random: CallRandom, nowMin: number, out: SceneDecision): void {
   out.disposition = -1;
   out.outcomeCost = 0;
   out.linkedRole = -1;
@@ -34,6 +35,9 @@ export function decideScene(scenario: ScenarioConfig, type: UnitTypeConfig, call
   // call, which already includes any transport or booking, so no hold is added to it.
   const traced = call.observedOnSceneMin >= 0 && !type.isAlternative;
   out.busyMin = traced ? call.observedOnSceneMin : type.onSceneMin[call.category].sample(random.next);
+  // A new team's learning curve: what is left of it, 1 on day 0 falling linearly to 0.
+  const rampLeft = type.rampUp === null ? 0 : Math.max(0, 1 - nowMin / (type.rampUp.days * MINUTES_PER_DAY));
+  if (rampLeft > 0) out.busyMin *= 1 + (type.rampUp!.onSceneFactor - 1) * rampLeft;
   if (role === CALL_ROLE.backup) return;
   if (role === CALL_ROLE.hold) {
     addHold(scenario, DISPOSITION.involuntaryHold, call, random, out);
@@ -53,6 +57,10 @@ export function decideScene(scenario: ScenarioConfig, type: UnitTypeConfig, call
   if (dispositions.size > 1) {
     random.reset(call.seed, PURPOSE.disposition);
     disposition = dispositions.sample(random.next);
+  }
+  if (rampLeft > 0 && (disposition === DISPOSITION.resolved || disposition === DISPOSITION.referred)) {
+    random.reset(call.seed, PURPOSE.rampUp);
+    if (random.next() < type.rampUp!.resolutionShortfall * rampLeft) disposition = DISPOSITION.edTransport;
   }
   out.disposition = disposition;
   out.outcomeCost = scenario.outcomes[disposition].cost;

@@ -294,3 +294,22 @@ describe("intake misclassification and who may place a hold", () => {
     expect([unrestricted.officerAttended, unrestricted.endMin]).toEqual([false, 90]);
   });
 });
+
+describe("a new team's ramp-up", () => {
+  const rampWorld = (rampUp: Record<string, number>) => {
+    const scenario: any = tinyScenario();
+    scenario.unitTypes.patrol.rampUp = rampUp;
+    scenario.unitTypes.patrol.dispositions.default = { resolved: 1 };
+    return scenario;
+  };
+
+  it("stretches time on scene by the factor on day 0, falling linearly to none by the end of the ramp", () => {
+    const ended = trace(rampWorld({ days: 2, onSceneFactor: 2 }), [arrival(0), arrival(1440), arrival(2880)]);
+    expect(ended.map((c) => c.endMin - c.onSceneMin)).toEqual([20, 15, 10]);
+  });
+
+  it("turns resolutions into ED transports at the shortfall on day 0 and never after the ramp", () => {
+    const ended = trace(rampWorld({ days: 1, resolutionShortfall: 1 }), [arrival(0), arrival(1440)]);
+    expect(ended.map((c) => c.disposition)).toEqual([3, 0]);
+  });
+});
