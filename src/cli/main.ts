@@ -13,6 +13,7 @@ import { reportCommand } from "./report-command.js";
 import { runCommand } from "./run-command.js";
 import { mergeCommand, sensitivityCommand, sweepCommand } from "./study-commands.js";
 import { StudyError } from "../experiment/study.js";
+import { OutputError } from "../report/atomic-write.js";
 import { schemaCommand } from "./schema-command.js";
 import { staffCommand } from "./staff-command.js";
 import { UsageError } from "./usage-error.js";
@@ -55,7 +56,7 @@ try {
   if (error instanceof CommanderError) {
     // Commander has already printed its message; help and --version end with code 0.
     process.exitCode = error.exitCode === 0 ? 0 : USER_ERROR;
-  } else if (error instanceof ScenarioError || error instanceof UsageError || error instanceof AssignmentError || error instanceof StudyError || error instanceof DataFileError) {
+  } else if (error instanceof ScenarioError || error instanceof UsageError || error instanceof AssignmentError || error instanceof StudyError || error instanceof DataFileError || error instanceof OutputError) {
     process.stderr.write(`resim: ${error.message.split("\n").join("\nresim: ")}\n`);
     process.exitCode = USER_ERROR;
   } else {

@@ -63,8 +63,13 @@ reduction that failed and why, and how many rosters were simulated; writes staff
       }
       if (targets.length === 0) throw new UsageError("give at least one --target");
       const unitIndex = config.unitTypes.findIndex((t) => t.name === flags.unit);
-      // A unit type that is some rule's last resort must keep at least one unit, or calls would wait forever.
-      const minUnits = config.models[modelIndex].rules.some((r) => r.send[r.send.length - 1] === unitIndex) ? 1 : 0;
+      // A unit type that is some rule's (or backup list's) last resort must keep at least one unit,
+      // or calls would wait forever.
+      const model = config.models[modelIndex];
+      const lastResort =
+        model.rules.some((r) => r.send[r.send.length - 1] === unitIndex) ||
+        config.unitTypes.some((t, i) => model.rosters[i] !== null && t.backup !== null && t.backup.send[t.backup.send.length - 1] === unitIndex);
+      const minUnits = lastResort ? 1 : 0;
       const progress = progressReporter("staffing search", flags.quiet);
       const budget = flags.budget ?? input.models[flags.model].staffingBudget;
       // More units never raise a budget's headroom, so the budget is checked on the cheapest roster

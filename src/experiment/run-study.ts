@@ -3,6 +3,7 @@
  * scenario is loaded and validated before anything runs, so a bad value fails in seconds, not
  * after an hour of simulation.
  */
+import { createHash } from "node:crypto";
 import { parseKeyPath, type Assignment } from "../scenario/assignments.js";
 import { ScenarioError } from "../scenario/errors.js";
 import type { LoadedScenario } from "../scenario/load.js";
@@ -62,6 +63,9 @@ export async function runStudy(plan: StudyPlan, options: RunOptions): Promise<{ 
     models: modelNames,
     points: plan.points.length,
     settings: plan.settings,
+    // Shards run with different --set values or edited files must not merge: the digest of the
+    // validated base scenario (overrides applied) tells them apart.
+    scenarioDigest: createHash("sha256").update(JSON.stringify(base.input)).digest("hex"),
   };
   return { manifest, points: selected.map((i, k) => pointResult(i, plan.points[i], results[k])) };
 }

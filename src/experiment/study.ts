@@ -26,6 +26,8 @@ export interface StudyManifest {
   points: number;
   /** The study's own settings (parameters and values, metric, ...). */
   settings: Record<string, unknown>;
+  /** SHA-256 of the validated base scenario, overrides applied. */
+  scenarioDigest: string;
 }
 
 /** One point's raw results: every metric of every model in every replication. */
@@ -98,10 +100,10 @@ export function writeStudyPart(folder: string, manifest: StudyManifest, points: 
 export function readStudyPart(folder: string): { manifest: StudyManifest; points: PointResult[] } {
   const manifestFile = join(folder, "study.json");
   if (!existsSync(manifestFile)) throw new StudyError(`${folder}: not a sweep or sensitivity output (no study.json)`);
-  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as StudyManifest;
+  const manifest = readJson(manifestFile) as StudyManifest;
   const pointsFolder = join(folder, "points");
   const files = existsSync(pointsFolder) ? readdirSync(pointsFolder).filter((f) => /^point-\d+\.json$/.test(f)).sort() : [];
-  const points = files.map((f) => JSON.parse(readFileSync(join(pointsFolder, f), "utf8")) as PointResult);
+  const points = files.map((f) => readJson(join(pointsFolder, f)) as PointResult);
   return { manifest, points };
 }
 
@@ -119,7 +121,7 @@ export function mergeStudyParts(parts: readonly { folder: string; manifest: Stud
   const byPoint = new Map<number, { text: string; point: PointResult; folder: string }>();
   for (const part of parts) {
     if (JSON.stringify(part.manifest) !== reference) {
-      throw new StudyError(`${part.folder}: belongs to a different study than ${parts[0].folder} (study.json differs: scenario, seed, replications, settings or models)`);
+      throw new StudyError(`${part.folder}: belongs to a different study than ${parts[0].folder} (study.json differs: scenario file or --set values, seed, replications, settings or models)`);
     }
     for (const point of part.points) {
       const text = JSON.stringify(point);
@@ -133,4 +135,12 @@ export function mergeStudyParts(parts: readonly { folder: string; manifest: Stud
     throw new StudyError(`the study has ${manifest.points} points; missing ${missing.length}: ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? ", ..." : ""} (run the remaining shards)`);
   }
   return { manifest, points: shardPoints(manifest.points).map((i) => byPoint.get(i)!.point) };
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new StudyError(`${file}: cannot be read as a study file: ${(error as Error).message}`);
+  }
 }

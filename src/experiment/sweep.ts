@@ -46,6 +46,9 @@ function decimalsOf(number: string): number {
 export function sweepPoints(parameters: readonly SweepParameter[]): [string, unknown][][] {
   if (parameters.length === 0 || parameters.length > 2) throw new StudyError("a sweep takes one or two --param options");
   for (const p of parameters) parseKeyPath(p.path);
+  if (parameters.length === 2 && formatPath(parseKeyPath(parameters[0].path)) === formatPath(parseKeyPath(parameters[1].path))) {
+    throw new StudyError(`--param ${parameters[0].path} is given twice; sweep two different parameters`);
+  }
   let points: [string, unknown][][] = [[]];
   for (const parameter of parameters) {
     points = points.flatMap((point) => parameter.values.map((value): [string, unknown][] => [...point, [formatPath(parseKeyPath(parameter.path)), value]]));

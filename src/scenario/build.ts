@@ -111,7 +111,7 @@ export function buildScenario(input: ScenarioInput, scenarioFile?: string): Scen
             viaHub: rule.viaHub,
             handoffMin: rule.handoffMin ? distribution(rule.handoffMin) : null,
             ifIdle: Object.freeze((rule.ifIdle ?? []).map(typeIndex)),
-            eligible: send.length > 1 && unitTypes[send[0]].isAlternative,
+            eligible: unitTypes[send[0]].isAlternative,
           });
         }),
       ),

@@ -138,6 +138,8 @@ export function crossCheck(scenario: ScenarioInput, scenarioFile?: string): Scen
       scenario.unitTypes[typeName]?.backup?.send.forEach((backupType, i) => {
         if (unitTypes.includes(backupType) && !staffed.has(backupType)) {
           report(["unitTypes", typeName, "backup", "send", i], `names unit type '${backupType}', which model '${modelName}' does not staff`);
+        } else if (staffed.has(backupType) && !onDuty.has(backupType) && i === scenario.unitTypes[typeName].backup!.send.length - 1) {
+          report(["unitTypes", typeName, "backup", "send", i], `names unit type '${backupType}' as the last resort, but model '${modelName}' never has one on duty, so backup requests would wait forever`);
         }
       });
     }

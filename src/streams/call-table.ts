@@ -100,7 +100,9 @@ export function formatMinutes(minutes: number): string {
 
 /** A text field as RFC 4180 CSV: line breaks become spaces; quoted when it holds a comma or quote. */
 export function csvText(value: string): string {
-  const flat = /[\r\n]/.test(value) ? value.replace(/\r\n|\r|\n/g, " ") : value;
+  let flat = /[\r\n]/.test(value) ? value.replace(/\r\n|\r|\n/g, " ") : value;
+  // Text a spreadsheet would run as a formula gets a leading apostrophe (OWASP "CSV injection").
+  if (/^[=+\-@\t]/.test(flat)) flat = `'${flat}`;
   return /[",]/.test(flat) ? `"${flat.replace(/"/g, '""')}"` : flat;
 }
 

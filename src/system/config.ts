@@ -94,7 +94,7 @@ export interface DispatchRule {
    * last `send` type (e.g. co-responder teams taking general calls when free); never waited for.
    */
   ifIdle: readonly number[];
-  /** True when the first choice is an alternative to police: these calls are "eligible". */
+  /** True when the first choice is an alternative to police (with or without a fallback): these calls are "eligible". */
   eligible: boolean;
 }
 

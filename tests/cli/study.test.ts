@@ -1,6 +1,6 @@
 /** Sweeps, sensitivity and sharding end to end, through the compiled CLI. */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -52,6 +52,24 @@ describe("resim sweep and resim merge", () => {
     const { code, stderr } = resim("merge", part1, "--out", scratch());
     expect(code).toBe(2);
     expect(stderr).toBe("resim: the study has 6 points; missing 3: 1, 3, 5 (run the remaining shards)\n");
+  });
+
+  it("refuses to merge shards run with different --set values", () => {
+    const [part1, part2] = [scratch(), scratch()];
+    expect(resim(...sweep, "--out", part1, "--shard", "1/2").code).toBe(0);
+    expect(resim(...sweep, "--out", part2, "--shard", "2/2", "--set", "demand.callsPerDay=900").code).toBe(0);
+    const { code, stderr } = resim("merge", part1, part2, "--out", scratch());
+    expect(code).toBe(2);
+    expect(stderr).toContain("belongs to a different study");
+  });
+
+  it("reports a damaged study file as a user error, not a crash", () => {
+    const part = scratch();
+    expect(resim(...sweep, "--out", part, "--shard", "1/2").code).toBe(0);
+    writeFileSync(join(part, "study.json"), "{ not json");
+    const { code, stderr } = resim("merge", part, "--out", scratch());
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/study\.json: cannot be read as a study file/);
   });
 
   it("reports a bad swept value with the scenario's own message and the point", () => {

@@ -117,6 +117,18 @@ describe("scenario validation messages", () => {
     ]);
   });
 
+  it("rejects a backup unit type that is staffed but never on duty, since backups would wait forever", () => {
+    const found = withPatrol((s) => {
+      s.unitTypes.team = { crew: { clinician: 1 }, costPerHour: 1, onSceneMin: { default: { dist: "fixed", value: 1 } }, dispositions: { default: { resolved: 1 } }, backup: { share: 0.5, send: ["reserve"] } };
+      s.unitTypes.reserve = { crew: { officer: 1 }, costPerHour: 1, onSceneMin: { default: { dist: "fixed", value: 1 } }, dispositions: { default: { resolved: 1 } } };
+      s.models["police-only"].staffing.team = [{ from: "00:00", to: "24:00", units: 1 }];
+      s.models["police-only"].staffing.reserve = [{ from: "00:00", to: "24:00", units: 0 }];
+    });
+    expect(found).toEqual([
+      "city.yaml: unitTypes.team.backup.send[0] names unit type 'reserve' as the last resort, but model 'police-only' never has one on duty, so backup requests would wait forever",
+    ]);
+  });
+
   it("fills defaults for run settings left out", () => {
     const s: any = tinyScenario();
     delete s.run;

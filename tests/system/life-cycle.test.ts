@@ -156,6 +156,11 @@ describe("routing between unit types", () => {
     expect([viaHub.readyMin, viaHub.assignedMin]).toEqual([5, 5]);
   });
 
+  it("counts a call as eligible when its rule sends only an alternative, with no police fallback", () => {
+    const [call] = trace(twoTypes({ send: ["team"] }), [bh(0)]);
+    expect([call.eligible, call.offeredAlternative, call.servedByAlternative]).toEqual([true, true, true]);
+  });
+
   it("sends police when the caller declines the civilian team, without counting a fallback", () => {
     const scenario = twoTypes({});
     (scenario.unitTypes as any).team.declineShare = 1;
