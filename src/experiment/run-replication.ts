@@ -12,6 +12,7 @@ import type { CallRecord } from "../metrics/call-record.js";
 import { ReplicationRecorder, type MetricValues } from "../metrics/replication-recorder.js";
 import { HistoricalCallSource } from "../streams/historical-source.js";
 import { SyntheticCallSource } from "../streams/synthetic.js";
+import { withLatentDemand } from "../streams/latent-demand.js";
 import type { CallSource } from "../streams/call-source.js";
 import type { ScenarioConfig } from "../system/config.js";
 import { ResponseSystem, SimulationError } from "../system/response-system.js";
@@ -47,7 +48,7 @@ export function runReplication(options: ReplicationOptions): ReplicationResult {
   const window = measurementWindow(scenario);
   const simulation = new Simulation();
   const historical = scenario.demand.historical;
-  const source =
+  const baseSource =
     options.source ??
     (historical
       ? // A replay takes arrivals and attributes from the table; per-call seeds still vary by replication.
@@ -68,6 +69,17 @@ export function runReplication(options: ReplicationOptions): ReplicationResult {
           },
           window.endMin,
         ));
+  const source = withLatentDemand(
+    baseSource,
+    scenario.demand,
+    scenario.models[modelIndex].latentDemand,
+    {
+      arrivals: createStream(seed, replication, "latent-arrivals"),
+      attributes: createStream(seed, replication, "latent-attributes"),
+      seeds: createStream(seed, replication, "latent-seeds"),
+    },
+    window.endMin,
+  );
   const recorder = new ReplicationRecorder({
     windowStartMin: window.startMin,
     windowEndMin: window.endMin,

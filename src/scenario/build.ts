@@ -96,6 +96,7 @@ export function buildScenario(input: ScenarioInput, scenarioFile?: string): Scen
       shifts: Object.freeze(unitTypeNames.map((typeName) => (model.staffing[typeName] ? Object.freeze(model.staffing[typeName].map(toShift)) : null))),
       rosters: Object.freeze(unitTypeNames.map((typeName) => (model.staffing[typeName] ? Roster.fromShifts(model.staffing[typeName].map(toShift)) : null))),
       vacancy: Object.freeze(unitTypeNames.map((typeName) => model.vacancy?.[typeName] ?? 0)),
+      latentDemand: model.latentDemand ?? 0,
       hub: model.hub ? Object.freeze({ triageMin: distribution(model.hub.triageMin), phoneResolution: model.hub.phoneResolution }) : null,
       rules: Object.freeze(
         model.dispatch.map((rule): DispatchRule => {

@@ -196,6 +196,9 @@ const ruleSchema = z.strictObject({
 const modelSchema = z.strictObject({
   description: z.string().optional(),
   staffing: z.record(name, z.array(shiftSchema).min(1)),
+  latentDemand: nonNegative
+    .optional()
+    .describe("extra behavioral-health calls, as a share of the base behavioral-health volume, that come only because this model offers a trusted alternative"),
   staffingBudget: positive
     .optional()
     .describe("most the model's staffing may cost over the measured period; `resim staff` keeps rosters within it"),

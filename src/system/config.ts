@@ -112,6 +112,8 @@ export interface ResponseModelConfig {
   rosters: readonly (Roster | null)[];
   /** The shift blocks behind each roster (null where unstaffed). */
   shifts: readonly (readonly Shift[] | null)[];
+  /** Extra behavioral-health calls this model draws (latent demand), as a share of the base BH volume; 0 for none. */
+  latentDemand: number;
   /** Share of unit-shifts left unfilled, by unit type index (0 for none). */
   vacancy: readonly number[];
   hub: HubConfig | null;
