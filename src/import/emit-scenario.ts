@@ -6,7 +6,7 @@
  */
 import { relative, dirname } from "node:path";
 import { Document, visit, isScalar, isSeq, isMap } from "yaml";
-import { readScenarioData, validateScenario } from "../scenario/load.js";
+import { readScenarioFile, validateScenario } from "../scenario/load.js";
 import { ScenarioError } from "../scenario/errors.js";
 import { formatCivilDate, SECONDS_PER_DAY, weekday } from "../streams/civil-time.js";
 import type { ImportTally } from "./import-tally.js";
@@ -31,7 +31,7 @@ const round = (value: number, digits: number) => Number(value.toFixed(digits));
 export function fittedScenario(options: EmitOptions): string {
   const { tally, mapping } = options;
   // JSON round trip: YAML aliases (&patrol-roster) become separate objects, so scaling one roster never scales another.
-  const template = JSON.parse(JSON.stringify(readScenarioData(options.templateFile))) as Record<string, any>;
+  const template = JSON.parse(JSON.stringify(readScenarioFile(options.templateFile))) as Record<string, any>;
   const firstDay = Math.floor(tally.firstSec / SECONDS_PER_DAY);
   const lastDay = Math.floor(tally.lastSec / SECONDS_PER_DAY);
   const days = lastDay - firstDay + 1;

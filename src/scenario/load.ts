@@ -3,6 +3,7 @@
  * cross-check, build. Every user mistake becomes a ScenarioError listing all problems found.
  */
 import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import type { ScenarioConfig } from "../system/config.js";
 import { buildScenario } from "./build.js";
@@ -31,7 +32,7 @@ export interface RunOverrides {
  * the same message as in the file), validates and builds it. Throws ScenarioError for any problem.
  */
 export function loadScenario(file: string, overrides: RunOverrides = {}): LoadedScenario {
-  const data = readScenarioData(file);
+  const data = readScenarioFile(file);
   return validateWithOverrides(data, file, overrides);
 }
 
@@ -61,7 +62,33 @@ export function validateWithOverrides(data: unknown, file: string, overrides: Ru
   }
 }
 
-/** Reads and parses a scenario file without validating it. Throws ScenarioError. */
+/**
+ * Reads a scenario file without validating it. A file with `extends: OTHER.yaml` (relative to
+ * itself) starts from that scenario: mappings merge key by key, lists and values replace.
+ * Throws ScenarioError.
+ */
+export function readScenarioFile(file: string, seen: readonly string[] = []): unknown {
+  const data = readScenarioData(file);
+  if (!isObject(data) || data.extends === undefined) return data;
+  const base = data.extends;
+  if (typeof base !== "string") throw new ScenarioError(file, [{ path: ["extends"], message: `must be the path of a scenario file, got ${JSON.stringify(base)}` }]);
+  const baseFile = resolve(dirname(file), base);
+  if (seen.includes(baseFile) || baseFile === resolve(file)) {
+    throw new ScenarioError(file, [{ path: ["extends"], message: `makes a cycle: ${[...seen, file, baseFile].join(" -> ")}` }]);
+  }
+  const { extends: _, ...own } = data;
+  return deepMerge(readScenarioFile(baseFile, [...seen, resolve(file)]), own);
+}
+
+/** `over` laid on `base`: mappings merge recursively, anything else in `over` replaces. */
+function deepMerge(base: unknown, over: unknown): unknown {
+  if (!isObject(base) || !isObject(over)) return over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) out[key] = key in base ? deepMerge(base[key], value) : value;
+  return out;
+}
+
+/** Reads and parses one YAML or JSON file without validating it. Throws ScenarioError. */
 export function readScenarioData(file: string): unknown {
   let text: string;
   try {

@@ -218,6 +218,7 @@ const modelSchema = z.strictObject({
 /** A scenario file, as written. */
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
+  extends: z.string().optional().describe("a scenario file (relative to this one) to start from; this file's values are laid on top"),
   name: name,
   description: z.string().optional(),
   run: runSchema.prefault({}),

@@ -136,3 +136,27 @@ describe("scenario validation messages", () => {
     expect(config.run).toEqual({ horizonDays: 365, warmupDays: 0, seed: 1, replications: 10, baseline: 0 });
   });
 });
+
+describe("scenario files that extend another", () => {
+  it("start from the other file, merge mappings key by key and replace lists", async () => {
+    const { loadScenario } = await import("../../src/scenario/load.js");
+    const { config, input } = loadScenario("scenarios/riverton-barriers.yaml");
+    expect(input.name).toBe("riverton-barriers");
+    expect(input.demand.callsPerDay).toBe(296);
+    expect(input.unitTypes["outreach-team"].costPerHour).toBe(145);
+    expect(input.unitTypes["outreach-team"].declineShare).toBe(0.05);
+    expect(config.models.map((m) => m.name)).toEqual(["police-only", "co-responder", "centralized-outreach"]);
+    expect(input.models["centralized-outreach"].dispatch).toHaveLength(2);
+  });
+
+  it("reports a cycle of extends", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { loadScenario } = await import("../../src/scenario/load.js");
+    const folder = mkdtempSync(join(tmpdir(), "resim-extends-"));
+    writeFileSync(join(folder, "a.yaml"), "extends: b.yaml\n");
+    writeFileSync(join(folder, "b.yaml"), "extends: a.yaml\n");
+    expect(() => loadScenario(join(folder, "a.yaml"))).toThrow(/extends makes a cycle: .*a\.yaml -> .*b\.yaml -> .*a\.yaml/);
+  });
+});

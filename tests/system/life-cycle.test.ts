@@ -156,6 +156,14 @@ describe("routing between unit types", () => {
     expect([viaHub.readyMin, viaHub.assignedMin]).toEqual([5, 5]);
   });
 
+  it("keeps calls with a weapon with police when the rule excludes them", () => {
+    const ended = trace(twoTypes({ match: { behavioralHealth: true, weapon: false } }), [arrival(0, { behavioralHealth: true, weapon: true }), arrival(50, { behavioralHealth: true })]);
+    expect(ended.map((c) => [c.id, c.servedBy, c.eligible])).toEqual([
+      [0, 0, false],
+      [1, 1, true],
+    ]);
+  });
+
   it("counts a call as eligible when its rule sends only an alternative, with no police fallback", () => {
     const [call] = trace(twoTypes({ send: ["team"] }), [bh(0)]);
     expect([call.eligible, call.offeredAlternative, call.servedByAlternative]).toEqual([true, true, true]);
