@@ -111,6 +111,7 @@ export function runReplication(options: ReplicationOptions): ReplicationResult {
     system.pools.map((pool) => ({
       name: pool.type.name,
       costPerHour: pool.type.costPerHour,
+      outreach: pool.type.outreach !== null,
       busyMinutes: pool.busyMinutes,
       staffedMinutes: pool.staffedMinutes,
       busyMinutesByHour: pool.busyMinutesByHour,

@@ -64,6 +64,13 @@ export function metricDefinitions(unitTypeNames: readonly string[], maxPriority:
       description: `busy share of on-duty ${name} unit time`,
     }),
   );
+  const outreach = unitTypeNames.map(
+    (name): MetricDefinition => ({
+      name: `outreachHours.${name}`,
+      unit: "hours",
+      description: `on-duty ${name} hours spent on proactive outreach and follow-ups rather than calls (unit types with 'outreach' only)`,
+    }),
+  );
   const byHour = unitTypeNames.flatMap((name) =>
     Array.from(
       { length: 24 },
@@ -74,7 +81,7 @@ export function metricDefinitions(unitTypeNames: readonly string[], maxPriority:
       }),
     ),
   );
-  return [...fixed, ...byPriority, ...byType, ...byHour];
+  return [...fixed, ...byPriority, ...byType, ...outreach, ...byHour];
 }
 
 /** Name of a unit type's utilization in one hour of the day, e.g. `utilizationByHour.patrol.h07`. */

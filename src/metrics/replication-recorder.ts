@@ -16,6 +16,8 @@ const ARREST = 5;
 export interface UnitTime {
   name: string;
   costPerHour: number;
+  /** Idle on-shift time goes to outreach for this unit type. */
+  outreach: boolean;
   busyMinutes: number;
   staffedMinutes: number;
   /** By hour of day, 24 entries. */
@@ -152,6 +154,8 @@ export class ReplicationRecorder {
       set(`responseMin.p90.priority${p}`, this.responseByPriority[p].quantile(0.9));
     }
     for (const t of unitTimes) set(`utilization.${t.name}`, rate(t.busyMinutes, t.staffedMinutes));
+    // Call time and outreach time apart: the rest of an outreach team's paid time is outreach.
+    for (const t of unitTimes) set(`outreachHours.${t.name}`, t.outreach ? (t.staffedMinutes - t.busyMinutes) / 60 : null);
     for (const t of unitTimes) {
       for (let h = 0; h < 24; h++) set(hourlyUtilizationName(t.name, h), rate(t.busyMinutesByHour[h], t.staffedMinutesByHour[h]));
     }

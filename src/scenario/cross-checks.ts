@@ -37,6 +37,7 @@ export function crossCheck(scenario: ScenarioInput, scenarioFile?: string): Scen
     const crewSize = (crew.officer ?? 0) + (crew.clinician ?? 0) + (crew.peer ?? 0) + (crew.medic ?? 0);
     if (crewSize < 1) report([...at, "crew"], "must hold at least one person (officer, clinician, peer or medic), got none");
     if (type.travelMin) checkDistribution(type.travelMin, [...at, "travelMin"], report);
+    if (type.outreach) checkDistribution(type.outreach.breakOffMin, [...at, "outreach", "breakOffMin"], report);
     checkByCategory(type.onSceneMin, [...at, "onSceneMin"], categories, report);
     for (const [key, spec] of Object.entries(type.onSceneMin)) checkDistribution(spec, [...at, "onSceneMin", key], report);
     checkByCategory(type.dispositions, [...at, "dispositions"], categories, report);

@@ -143,6 +143,12 @@ const unitTypeSchema = z.strictObject({
     })
     .optional()
     .describe("a new team's learning curve"),
+  outreach: z
+    .strictObject({
+      breakOffMin: distributionSchema.describe("time to break off an outreach or follow-up visit when a call comes in"),
+    })
+    .optional()
+    .describe("the team spends idle on-shift time on proactive outreach and follow-ups, which a call interrupts"),
   declineShare: share
     .default(0)
     .describe("share of callers who decline this unit type when their call is routed to it first; the call goes to the rule's next type"),

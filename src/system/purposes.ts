@@ -22,4 +22,5 @@ export const PURPOSE = {
   intake: 13,
   handover: 14,
   rampUp: 15,
+  breakOff: 16,
 } as const;

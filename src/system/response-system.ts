@@ -315,13 +315,22 @@ export class ResponseSystem {
       call.servedBy = pool.index;
       call.servedByAlternative = pool.type.isAlternative;
     }
-    const travel = pool.type.travelMin;
-    if (travel === null) {
+    const { travelMin, outreach } = pool.type;
+    if (travelMin === null && outreach === null) {
       this.onUnitOnScene(unit);
       return;
     }
-    this.random.reset(call.seed, PURPOSE.travel);
-    this.sim.after(travel.sample(this.random.next), PRECEDENCE.onScene, this.onUnitOnScene, unit);
+    let delay = 0;
+    if (travelMin !== null) {
+      this.random.reset(call.seed, PURPOSE.travel);
+      delay = travelMin.sample(this.random.next);
+    }
+    if (outreach !== null) {
+      // The team was out on outreach or a follow-up visit: it breaks off first.
+      this.random.reset(call.seed, PURPOSE.breakOff);
+      delay += outreach.breakOffMin.sample(this.random.next);
+    }
+    this.sim.after(delay, PRECEDENCE.onScene, this.onUnitOnScene, unit);
   }
 
   private readonly onUnitOnScene = (unit: Unit): void => {

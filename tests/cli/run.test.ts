@@ -109,7 +109,7 @@ describe("resim validate", () => {
     const { code, stderr } = resim("validate", file);
     expect(code).toBe(2);
     expect(stderr.trim().split("\n")).toEqual([
-      `resim: ${file}: unitTypes.server has an unknown key 'cost' (allowed: description, crew, costPerHour, travelMin, onSceneMin, dispositions, rampUp, declineShare, backup)`,
+      `resim: ${file}: unitTypes.server has an unknown key 'cost' (allowed: description, crew, costPerHour, travelMin, onSceneMin, dispositions, rampUp, outreach, declineShare, backup)`,
       `resim: ${file}: models.mmc.staffing.server[0].units must be an integer >= 0, got -2`,
     ]);
   });

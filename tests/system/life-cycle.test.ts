@@ -156,6 +156,21 @@ describe("routing between unit types", () => {
     expect([viaHub.readyMin, viaHub.assignedMin]).toEqual([5, 5]);
   });
 
+  it("makes an outreach team break off its visit before it travels, and counts its idle time as outreach", async () => {
+    const scenario = twoTypes({});
+    (scenario.unitTypes as any).team.outreach = { breakOffMin: { dist: "fixed", value: 4 } };
+    const [call] = trace(scenario, [bh(0)]);
+    expect([call.assignedMin, call.onSceneMin, call.endMin]).toEqual([0, 4, 34]);
+    const { runReplication } = await import("../../src/experiment/run-replication.js");
+    const { validateScenario } = await import("../../src/scenario/load.js");
+    const { ListCallSource } = await import("../../src/streams/list-source.js");
+    const { config } = validateScenario(scenario, "outreach.yaml");
+    const { values } = runReplication({ scenario: config, modelIndex: 0, replication: 0, source: new ListCallSource([bh(0)]) });
+    // One team on duty 24 h, busy 34 minutes with the call (break-off included).
+    expect(values.get("outreachHours.team")).toBeCloseTo(24 - 34 / 60, 9);
+    expect(values.get("outreachHours.patrol")).toBeNull();
+  });
+
   it("keeps calls with a weapon with police when the rule excludes them", () => {
     const ended = trace(twoTypes({ match: { behavioralHealth: true, weapon: false } }), [arrival(0, { behavioralHealth: true, weapon: true }), arrival(50, { behavioralHealth: true })]);
     expect(ended.map((c) => [c.id, c.servedBy, c.eligible])).toEqual([
