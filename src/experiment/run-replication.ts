@@ -12,7 +12,8 @@ import type { CallRecord } from "../metrics/call-record.js";
 import { ReplicationRecorder, type MetricValues } from "../metrics/replication-recorder.js";
 import { HistoricalCallSource } from "../streams/historical-source.js";
 import { SyntheticCallSource } from "../streams/synthetic.js";
-import { withLatentDemand } from "../streams/latent-demand.js";
+import { MergedCallSource, withLatentDemand } from "../streams/latent-demand.js";
+import { RepeatCallerSource } from "../streams/repeat-callers.js";
 import type { CallSource } from "../streams/call-source.js";
 import type { ScenarioConfig } from "../system/config.js";
 import { ResponseSystem, SimulationError } from "../system/response-system.js";
@@ -69,7 +70,7 @@ export function runReplication(options: ReplicationOptions): ReplicationResult {
           },
           window.endMin,
         ));
-  const source = withLatentDemand(
+  const withLatent = withLatentDemand(
     baseSource,
     scenario.demand,
     scenario.models[modelIndex].latentDemand,
@@ -80,6 +81,21 @@ export function runReplication(options: ReplicationOptions): ReplicationResult {
     },
     window.endMin,
   );
+  const repeat = scenario.repeatCallers;
+  const source = repeat
+    ? new MergedCallSource([
+        withLatent,
+        new RepeatCallerSource(
+          repeat,
+          {
+            arrivals: createStream(seed, replication, "repeat-arrivals"),
+            attributes: createStream(seed, replication, "repeat-attributes"),
+            seeds: createStream(seed, replication, "repeat-seeds"),
+          },
+          window.endMin,
+        ),
+      ])
+    : withLatent;
   const recorder = new ReplicationRecorder({
     windowStartMin: window.startMin,
     windowEndMin: window.endMin,
@@ -117,6 +133,7 @@ export function runReplication(options: ReplicationOptions): ReplicationResult {
       busyMinutesByHour: pool.busyMinutesByHour,
       staffedMinutesByHour: pool.staffedMinutesByHour,
     })),
+    { repeatCallsAvoided: scenario.repeatCallers ? system.repeatCallsAvoided : null },
   );
   return { values, events: simulation.eventCount, callsReceived: system.callsReceived };
 }

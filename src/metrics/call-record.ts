@@ -35,6 +35,8 @@ export interface CallRecord {
   readonly phoneResolved: boolean;
   /** The caller declined the alternative it was routed to; police went instead. */
   readonly declined: boolean;
+  /** Index of the repeat caller who made the call, or -1. */
+  readonly caller: number;
   /** The caller hung up before any unit was assigned. */
   readonly abandoned: boolean;
   /** The call waited long enough to be escalated (higher priority, police). */

@@ -36,6 +36,8 @@ const fixed: MetricDefinition[] = [
   { name: "declineRate", unit: "share", description: "share of eligible calls whose caller declined the alternative (unit type's declineShare), so police went (0 when no call is eligible)" },
   { name: "abandonedRate", unit: "share", description: "share of calls whose caller hung up before a unit was assigned (scenario's waiting.abandonment)" },
   { name: "escalationRate", unit: "share", description: "share of behavioral-health calls that waited long enough to escalate to police (waiting.escalation)" },
+  { name: "repeatCalls", unit: "calls", description: "calls made by the scenario's frequent callers (repeatCallers)" },
+  { name: "repeatCallsAvoided", unit: "calls", description: "frequent callers' calls not made because they had been connected to care (null without repeatCallers)" },
   { name: "officerHoursBH", unit: "hours", description: "officer-hours spent on behavioral-health calls (crew officers x unit busy time, backup included)" },
   { name: "cost.staffing", unit: "currency", description: "paid unit-hours (on duty, busy or not, overtime to finish calls included) x cost per hour, over the measured period" },
   { name: "cost.outcomes", unit: "currency", description: "cost of outcomes (bookings, ED visits, holds, transports) of measured calls" },

@@ -53,6 +53,7 @@ export class ReplicationRecorder {
   private priority1WithinTarget = 0;
   private officerMinutesBH = 0;
   private abandoned = 0;
+  private repeatCalls = 0;
   private declined = 0;
   private handovers = 0;
   private escalated = 0;
@@ -106,11 +107,12 @@ export class ReplicationRecorder {
       if (call.handedOver) this.handovers++;
     }
     if (call.abandoned) this.abandoned++;
+    if (call.caller >= 0) this.repeatCalls++;
     this.outcomeCost += call.outcomeCost;
   };
 
   /** The replication's metric values, named as in metrics/definitions. */
-  finish(unitTimes: readonly UnitTime[]): MetricValues {
+  finish(unitTimes: readonly UnitTime[], counts: { repeatCallsAvoided?: number | null } = {}): MetricValues {
     const values: MetricValues = new Map();
     const set = (name: string, value: number | null) => values.set(name, value);
     const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -138,6 +140,8 @@ export class ReplicationRecorder {
     set("backupRate", rate(this.backups, this.servedByAlternative));
     set("handoverRate", rate(this.handovers, this.servedByAlternative));
     set("abandonedRate", rate(this.abandoned, this.calls));
+    set("repeatCalls", this.repeatCalls);
+    set("repeatCallsAvoided", counts.repeatCallsAvoided ?? null);
     set("declineRate", rateOrZero(this.declined, this.eligible));
     set("escalationRate", rate(this.escalated, this.bhCalls));
     set("officerHoursBH", this.officerMinutesBH / 60);

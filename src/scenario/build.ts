@@ -98,6 +98,7 @@ export function buildScenario(input: ScenarioInput, scenarioFile?: string): Scen
       rosters: Object.freeze(unitTypeNames.map((typeName) => (model.staffing[typeName] ? Roster.fromShifts(model.staffing[typeName].map(toShift)) : null))),
       vacancy: Object.freeze(unitTypeNames.map((typeName) => model.vacancy?.[typeName] ?? 0)),
       latentDemand: model.latentDemand ?? 0,
+      informationShared: model.informationShared,
       hub: model.hub ? Object.freeze({ triageMin: distribution(model.hub.triageMin), phoneResolution: model.hub.phoneResolution }) : null,
       rules: Object.freeze(
         model.dispatch.map((rule): DispatchRule => {
@@ -145,6 +146,17 @@ export function buildScenario(input: ScenarioInput, scenarioFile?: string): Scen
     unitTypes: Object.freeze(unitTypes),
     outcomes: Object.freeze(outcomes),
     models: Object.freeze(models),
+    repeatCallers: input.repeatCallers
+      ? Object.freeze({
+          people: input.repeatCallers.people,
+          ratePerMin: input.repeatCallers.callsPerYear / (365 * 1440),
+          category: categoryNames.indexOf(input.repeatCallers.category),
+          priority: new Categorical({ items: input.repeatCallers.priorityShares.map((_, p) => p + 1), weights: input.repeatCallers.priorityShares }),
+          connectedBy: new Set(input.repeatCallers.connectedBy.map((d) => DISPOSITION_NAMES.indexOf(d))),
+          effect: input.repeatCallers.effect,
+          effectMin: input.repeatCallers.effectDays * 1440,
+        })
+      : null,
     intake: input.intake
       ? Object.freeze({
           codedAs: categoryNames.map((trueName, trueIndex) => {

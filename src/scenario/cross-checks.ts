@@ -64,6 +64,12 @@ export function crossCheck(scenario: ScenarioInput, scenarioFile?: string): Scen
   }
   if (scenario.intake?.handoverMin) checkDistribution(scenario.intake.handoverMin, ["intake", "handoverMin"], report);
 
+  const repeat = scenario.repeatCallers;
+  if (repeat) {
+    if (!categories.includes(repeat.category)) report(["repeatCallers", "category"], unknownName("category", repeat.category, categories));
+    checkSum(repeat.priorityShares, ["repeatCallers", "priorityShares"], "priority shares", report);
+  }
+
   const abandonment = scenario.waiting?.abandonment;
   if (abandonment) checkDistribution(abandonment.patienceMin, ["waiting", "abandonment", "patienceMin"], report);
 

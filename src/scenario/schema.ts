@@ -202,6 +202,10 @@ const ruleSchema = z.strictObject({
 const modelSchema = z.strictObject({
   description: z.string().optional(),
   staffing: z.record(name, z.array(shiftSchema).min(1)),
+  informationShared: z
+    .boolean()
+    .default(true)
+    .describe("agencies share information, so the hub recognises repeat callers and always routes them to the alternative"),
   latentDemand: nonNegative
     .optional()
     .describe("extra behavioral-health calls, as a share of the base behavioral-health volume, that come only because this model offers a trusted alternative"),
@@ -237,6 +241,18 @@ export const scenarioSchema = z.strictObject({
     .record(z.string(), z.string())
     .optional()
     .describe("where each parameter's value comes from: key path -> citation"),
+  repeatCallers: z
+    .strictObject({
+      people: z.number().int().min(1).describe("frequent callers in the city"),
+      callsPerYear: positive.describe("calls each makes per year before being connected to care"),
+      category: name.describe("category of their calls (they are behavioral-health calls)"),
+      priorityShares: z.array(nonNegative).min(1).describe("shares of priority 1, 2, ... of their calls"),
+      connectedBy: z.array(z.enum(DISPOSITIONS)).min(1).default(["referred"]).describe("dispositions that connect a person to care"),
+      effect: share.describe("share by which a person's call rate falls once connected to care"),
+      effectDays: positive.describe("days over which that effect fades linearly to nothing"),
+    })
+    .optional()
+    .describe("a population of frequent callers whose calls fall after they are connected to care"),
   intake: z
     .strictObject({
       codedAs: z

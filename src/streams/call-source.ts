@@ -21,6 +21,8 @@ export interface CallArrival {
    * NaN or absent otherwise. Sources that never set it leave the response system's NaN.
    */
   observedOnSceneMin?: number;
+  /** A repeat caller's index, or -1 (absent) for anyone else. */
+  caller?: number;
 }
 
 /** A lazy, time-ordered stream of calls. */
@@ -31,5 +33,5 @@ export interface CallSource {
 
 /** A fresh, reusable arrival record for `CallSource.next`. */
 export function emptyArrival(): CallArrival {
-  return { timeMin: 0, category: 0, priority: 1, behavioralHealth: false, weapon: false, seed: 0, observedOnSceneMin: NaN };
+  return { timeMin: 0, category: 0, priority: 1, behavioralHealth: false, weapon: false, seed: 0, observedOnSceneMin: NaN, caller: -1 };
 }

@@ -32,6 +32,8 @@ export class Call implements CallRecord {
   abandoned = false;
   declined = false;
   handedOver = false;
+  /** Index of the repeat caller who made the call, or -1. */
+  caller = -1;
   escalated = false;
   /** Whether the call's waiting timers (patience, escalation) have been set. */
   waitTimersSet = false;

@@ -114,6 +114,8 @@ export interface ResponseModelConfig {
   rosters: readonly (Roster | null)[];
   /** The shift blocks behind each roster (null where unstaffed). */
   shifts: readonly (readonly Shift[] | null)[];
+  /** Agencies share information: repeat callers are recognised and routed to the alternative. */
+  informationShared: boolean;
   /** Extra behavioral-health calls this model draws (latent demand), as a share of the base BH volume; 0 for none. */
   latentDemand: number;
   /** Share of unit-shifts left unfilled, by unit type index (0 for none). */
@@ -170,6 +172,19 @@ export interface IntakeConfig {
   handoverMin: Distribution;
 }
 
+/** Frequent callers whose calls fall after they are connected to care. */
+export interface RepeatCallersConfig {
+  people: number;
+  /** Each person's call rate before connection, calls per minute. */
+  ratePerMin: number;
+  category: number;
+  priority: Categorical<number>;
+  /** Disposition indices that connect a person to care. */
+  connectedBy: ReadonlySet<number>;
+  effect: number;
+  effectMin: number;
+}
+
 /** What happens to calls while they wait for a unit. */
 export interface WaitingConfig {
   /** Caller patience from the call received, minutes; null when callers never hang up. */
@@ -192,6 +207,8 @@ export interface ScenarioConfig {
   outcomes: readonly OutcomeConfig[];
   models: readonly ResponseModelConfig[];
   waiting: WaitingConfig;
+  /** Null when the scenario has no repeat-caller population. */
+  repeatCallers: RepeatCallersConfig | null;
   /** Null when calls are coded as they truly are. */
   intake: IntakeConfig | null;
   /** Crew roles that may place an involuntary hold; null when any crew may. */

@@ -23,4 +23,6 @@ export const PURPOSE = {
   handover: 14,
   rampUp: 15,
   breakOff: 16,
+  /** Whether a repeat caller's potential call happens, given their connection to care. */
+  repeatCall: 17,
 } as const;

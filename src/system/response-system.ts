@@ -53,6 +53,7 @@ export class ResponseSystem {
   private readonly scenario: ScenarioConfig;
   private readonly onCallEnd: (record: CallRecord) => void;
   private readonly windowEndMin: number;
+  private readonly windowStartMin: number;
   private readonly staffingStream: (unitType: string) => Rng;
   private readonly arrival: CallArrival = emptyArrival();
   /** The rule a backup dispatch follows, by the requesting unit type. */
@@ -67,6 +68,10 @@ export class ResponseSystem {
   private arrivalsDone = false;
   /** Incoming calls received and not yet ended. */
   callsInSystem = 0;
+  /** Repeat callers' potential calls not made because they were connected to care (in the window). */
+  repeatCallsAvoided = 0;
+  /** When each repeat caller was last connected to care, minutes. */
+  private readonly connectedAtMin: number[] = [];
   callsReceived = 0;
   callsEnded = 0;
 
@@ -79,6 +84,7 @@ export class ResponseSystem {
     this.unitTypes = options.scenario.unitTypes;
     this.onCallEnd = options.onCallEnd;
     this.windowEndMin = options.windowEndMin;
+    this.windowStartMin = options.windowStartMin;
     this.staffingStream = options.staffingStream;
     this.pools = this.unitTypes.map(
       (type, index) => new UnitPool(index, type, options.windowStartMin, options.windowEndMin),
@@ -140,8 +146,9 @@ export class ResponseSystem {
 
   private scheduleNextArrival(): void {
     const arrival = this.arrival;
-    // Sources that do not replay on-scene times never set it, so clear the previous call's.
+    // Sources that do not replay on-scene times or name repeat callers never set these: clear them.
     arrival.observedOnSceneMin = NaN;
+    arrival.caller = -1;
     if (!this.source.next(arrival)) {
       this.arrivalsDone = true;
       return;
@@ -155,14 +162,16 @@ export class ResponseSystem {
       arrival.weapon,
       arrival.seed,
     );
+    call.caller = arrival.caller ?? -1;
     call.observedOnSceneMin = arrival.observedOnSceneMin ?? NaN;
     this.sim.at(arrival.timeMin, PRECEDENCE.arrival, this.onArrival, call);
   }
 
   private readonly onArrival = (call: Call): void => {
+    this.scheduleNextArrival();
+    if (call.caller >= 0 && !this.repeatCallHappens(call)) return;
     this.callsInSystem++;
     this.callsReceived++;
-    this.scheduleNextArrival();
     const intake = this.scenario.intake;
     if (intake !== null) {
       // What the call-taker codes: rules see this; service follows the true need.
@@ -180,6 +189,21 @@ export class ResponseSystem {
     }
     this.onHandedOff(call);
   };
+
+  /**
+   * Whether a repeat caller's potential call is made: always before they are connected to care;
+   * after, with the rate cut by the effect, fading linearly over its duration.
+   */
+  private repeatCallHappens(call: Call): boolean {
+    const repeat = this.scenario.repeatCallers!;
+    const connectedAt = this.connectedAtMin[call.caller];
+    if (connectedAt === undefined) return true;
+    const fade = Math.max(0, 1 - (this.sim.now - connectedAt) / repeat.effectMin);
+    this.random.reset(call.seed, PURPOSE.repeatCall);
+    if (this.random.next() >= repeat.effect * fade) return true;
+    if (this.sim.now >= this.windowStartMin && this.sim.now < this.windowEndMin) this.repeatCallsAvoided++;
+    return false;
+  }
 
   /** The call has reached whoever dispatches it: the hub's triage, or routing. */
   private readonly onHandedOff = (call: Call): void => {
@@ -212,7 +236,9 @@ export class ResponseSystem {
     const rule = call.rule!;
     call.readyMin = this.sim.now;
     let step = 0;
-    if (rule.uptake < 1) {
+    // A recognised repeat caller (agencies share information) always goes to the first choice.
+    const recognised = call.caller >= 0 && this.model.informationShared;
+    if (rule.uptake < 1 && !recognised) {
       this.random.reset(call.seed, PURPOSE.uptake);
       if (this.random.next() >= rule.uptake) step = 1;
     }
@@ -403,6 +429,8 @@ export class ResponseSystem {
       throw new SimulationError(`${call.describe()} ended twice, at ${call.endMin} and ${this.sim.now} min`);
     }
     call.endMin = this.sim.now;
+    const repeat = this.scenario.repeatCallers;
+    if (call.caller >= 0 && repeat !== null && repeat.connectedBy.has(call.disposition)) this.connectedAtMin[call.caller] = this.sim.now;
     call.fellBack = call.offeredAlternative && !call.servedByAlternative && !call.phoneResolved;
     this.callsInSystem--;
     this.callsEnded++;
