@@ -133,7 +133,7 @@ export function runReplication(options: ReplicationOptions): ReplicationResult {
       busyMinutesByHour: pool.busyMinutesByHour,
       staffedMinutesByHour: pool.staffedMinutesByHour,
     })),
-    { repeatCallsAvoided: scenario.repeatCallers ? system.repeatCallsAvoided : null },
+    { repeatCallsAvoided: system.care?.avoided ?? null },
   );
   return { values, events: simulation.eventCount, callsReceived: system.callsReceived };
 }

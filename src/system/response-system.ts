@@ -18,12 +18,12 @@ import { CALL_ROLE, Call } from "./call.js";
 import type { DispatchRule, ResponseModelConfig, ScenarioConfig, UnitTypeConfig } from "./config.js";
 import { backupRule, linkedRule, matchRule, overflowSources } from "./dispatch-rules.js";
 import { decideScene, SceneDecision } from "./scene.js";
-import { VacantShifts } from "./vacant-shifts.js";
+import { startStaffing } from "./staffing.js";
+import { CareConnections } from "./care-connections.js";
 import type { Rng } from "../random/rng.js";
 import { SimulationError } from "./simulation-error.js";
 import { PRECEDENCE } from "./precedence.js";
 import { PURPOSE } from "./purposes.js";
-import type { Roster } from "./roster.js";
 import { Unit, UnitPool } from "./unit-pool.js";
 
 export { SimulationError };
@@ -53,7 +53,6 @@ export class ResponseSystem {
   private readonly scenario: ScenarioConfig;
   private readonly onCallEnd: (record: CallRecord) => void;
   private readonly windowEndMin: number;
-  private readonly windowStartMin: number;
   private readonly staffingStream: (unitType: string) => Rng;
   private readonly arrival: CallArrival = emptyArrival();
   /** The rule a backup dispatch follows, by the requesting unit type. */
@@ -68,10 +67,8 @@ export class ResponseSystem {
   private arrivalsDone = false;
   /** Incoming calls received and not yet ended. */
   callsInSystem = 0;
-  /** Repeat callers' potential calls not made because they were connected to care (in the window). */
-  repeatCallsAvoided = 0;
-  /** When each repeat caller was last connected to care, minutes. */
-  private readonly connectedAtMin: number[] = [];
+  /** Repeat callers' connection to care; null without a repeat-caller population. */
+  readonly care: CareConnections | null;
   callsReceived = 0;
   callsEnded = 0;
 
@@ -84,7 +81,8 @@ export class ResponseSystem {
     this.unitTypes = options.scenario.unitTypes;
     this.onCallEnd = options.onCallEnd;
     this.windowEndMin = options.windowEndMin;
-    this.windowStartMin = options.windowStartMin;
+    const repeat = options.scenario.repeatCallers;
+    this.care = repeat === null ? null : new CareConnections(repeat, options.windowStartMin, options.windowEndMin);
     this.staffingStream = options.staffingStream;
     this.pools = this.unitTypes.map(
       (type, index) => new UnitPool(index, type, options.windowStartMin, options.windowEndMin),
@@ -96,20 +94,13 @@ export class ResponseSystem {
 
   /** Puts units on duty and schedules the first arrival. Call once, before `simulation.run()`. */
   start(): void {
-    this.model.rosters.forEach((roster, index) => {
-      if (roster === null) return;
-      const vacancy = this.model.vacancy[index];
-      if (vacancy > 0) {
-        const pool = this.pools[index];
-        const onChange = (delta: number) => {
-          pool.setTarget(pool.targetCount + delta, this.sim.now);
-          if (delta > 0) this.serveQueue(pool);
-        };
-        new VacantShifts(this.sim, this.model.shifts[index]!, vacancy, this.staffingStream(pool.type.name), onChange, this.rostersGoOn).start();
-        return;
-      }
-      this.pools[index].setTarget(roster.unitsAt(this.sim.now), this.sim.now);
-      this.scheduleRosterChange(index, roster);
+    startStaffing({
+      simulation: this.sim,
+      model: this.model,
+      pools: this.pools,
+      serveQueue: (pool) => this.serveQueue(pool),
+      keepGoing: this.rostersGoOn,
+      staffingStream: this.staffingStream,
     });
     this.scheduleNextArrival();
   }
@@ -124,19 +115,6 @@ export class ResponseSystem {
       pool.flush();
     }
   }
-
-  private scheduleRosterChange(index: number, roster: Roster): void {
-    const next = roster.nextChangeAfter(this.sim.now);
-    if (next !== Infinity) this.sim.at(next, PRECEDENCE.rosterChange, this.onRosterChange, index);
-  }
-
-  private readonly onRosterChange = (index: number): void => {
-    const roster = this.model.rosters[index]!;
-    const pool = this.pools[index];
-    pool.setTarget(roster.unitsAt(this.sim.now), this.sim.now);
-    this.serveQueue(pool);
-    if (this.rostersGoOn()) this.scheduleRosterChange(index, roster);
-  };
 
   /**
    * Rosters run to the end of the measured window (paid hours count there), and after it only
@@ -169,7 +147,7 @@ export class ResponseSystem {
 
   private readonly onArrival = (call: Call): void => {
     this.scheduleNextArrival();
-    if (call.caller >= 0 && !this.repeatCallHappens(call)) return;
+    if (call.caller >= 0 && !this.care!.callHappens(call, this.sim.now, this.random)) return;
     this.callsInSystem++;
     this.callsReceived++;
     const intake = this.scenario.intake;
@@ -189,21 +167,6 @@ export class ResponseSystem {
     }
     this.onHandedOff(call);
   };
-
-  /**
-   * Whether a repeat caller's potential call is made: always before they are connected to care;
-   * after, with the rate cut by the effect, fading linearly over its duration.
-   */
-  private repeatCallHappens(call: Call): boolean {
-    const repeat = this.scenario.repeatCallers!;
-    const connectedAt = this.connectedAtMin[call.caller];
-    if (connectedAt === undefined) return true;
-    const fade = Math.max(0, 1 - (this.sim.now - connectedAt) / repeat.effectMin);
-    this.random.reset(call.seed, PURPOSE.repeatCall);
-    if (this.random.next() >= repeat.effect * fade) return true;
-    if (this.sim.now >= this.windowStartMin && this.sim.now < this.windowEndMin) this.repeatCallsAvoided++;
-    return false;
-  }
 
   /** The call has reached whoever dispatches it: the hub's triage, or routing. */
   private readonly onHandedOff = (call: Call): void => {
@@ -429,8 +392,7 @@ export class ResponseSystem {
       throw new SimulationError(`${call.describe()} ended twice, at ${call.endMin} and ${this.sim.now} min`);
     }
     call.endMin = this.sim.now;
-    const repeat = this.scenario.repeatCallers;
-    if (call.caller >= 0 && repeat !== null && repeat.connectedBy.has(call.disposition)) this.connectedAtMin[call.caller] = this.sim.now;
+    if (call.caller >= 0) this.care?.callEnded(call, this.sim.now);
     call.fellBack = call.offeredAlternative && !call.servedByAlternative && !call.phoneResolved;
     this.callsInSystem--;
     this.callsEnded++;
