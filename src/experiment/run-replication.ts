@@ -16,7 +16,8 @@ import { MergedCallSource, withLatentDemand } from "../streams/latent-demand.js"
 import { RepeatCallerSource } from "../streams/repeat-callers.js";
 import type { CallSource } from "../streams/call-source.js";
 import type { ScenarioConfig } from "../system/config.js";
-import { ResponseSystem, SimulationError } from "../system/response-system.js";
+import { ResponseSystem } from "../system/response-system.js";
+import { SimulationError } from "../system/simulation-error.js";
 import { MINUTES_PER_DAY } from "../system/roster.js";
 
 export interface ReplicationOptions {

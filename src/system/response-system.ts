@@ -26,8 +26,6 @@ import { PRECEDENCE } from "./precedence.js";
 import { PURPOSE } from "./purposes.js";
 import { Unit, UnitPool } from "./unit-pool.js";
 
-export { SimulationError };
-
 export interface ResponseSystemOptions {
   scenario: ScenarioConfig;
   model: ResponseModelConfig;
