@@ -11,6 +11,8 @@ import type { UnitTypeConfig } from "./config.js";
 /** One unit. It is in exactly one place: off duty, idle, or busy with one call. */
 export class Unit {
   call: Call | null = null;
+  /** Where the unit is based: a zone index, or the pool's last slot for units with no zone. */
+  slot = 0;
   /** When the unit was assigned its current call, minutes. */
   assignedMin = 0;
   constructor(
@@ -29,8 +31,11 @@ export class UnitPool {
   private readonly idle: Unit[] = [];
   private readonly offDuty: Unit[] = [];
   private busy = 0;
-  /** Busy units that go off duty when they finish, because the roster dropped. */
+  /** Busy units that go off duty when they finish, because the roster dropped (in all slots). */
   private owed = 0;
+  /** By slot (zone, or the last slot for units with no zone): units on duty, and units owed off. */
+  private readonly onDutyBySlot: number[];
+  private readonly owedBySlot: number[];
   private unitsMade = 0;
   private lastTouchMin = 0;
   /** Busy and on-duty (idle + busy) unit-minutes in the window by hour of day (0..23); see `flush`. */
@@ -46,8 +51,12 @@ export class UnitPool {
     readonly type: UnitTypeConfig,
     private readonly windowStartMin: number,
     private readonly windowEndMin: number,
+    /** Zones units can be based in, plus one slot for units with no zone; 1 without geography. */
+    readonly slots = 1,
   ) {
     this.queue = new CallQueue(index);
+    this.onDutyBySlot = new Array<number>(slots).fill(0);
+    this.owedBySlot = new Array<number>(slots).fill(0);
   }
 
   get idleCount(): number {
@@ -68,26 +77,55 @@ export class UnitPool {
     return this.idle.length + this.busy - this.owed;
   }
 
-  /** Sets how many units should be on duty from `nowMin`. */
-  setTarget(units: number, nowMin: number): void {
+  /** Sets how many units of one slot (zone) should be on duty from `nowMin`. */
+  setTarget(units: number, nowMin: number, slot = 0): void {
     this.touch(nowMin);
-    let change = units - this.targetCount;
+    let change = units - (this.onDutyBySlot[slot] - this.owedBySlot[slot]);
     if (change > 0) {
-      const kept = Math.min(this.owed, change);
+      const kept = Math.min(this.owedBySlot[slot], change);
+      this.owedBySlot[slot] -= kept;
       this.owed -= kept;
       change -= kept;
-      for (; change > 0; change--) this.idle.push(this.offDuty.pop() ?? new Unit(this.unitsMade++, this));
+      for (; change > 0; change--) {
+        const unit = this.offDuty.pop() ?? new Unit(this.unitsMade++, this);
+        unit.slot = slot;
+        this.idle.push(unit);
+        this.onDutyBySlot[slot]++;
+      }
     } else if (change < 0) {
-      for (; change < 0 && this.idle.length > 0; change++) this.offDuty.push(this.idle.pop()!);
+      // Idle units of that slot go first, the most recently idle first; busy ones finish their call.
+      for (let i = this.idle.length - 1; i >= 0 && change < 0; i--) {
+        if (this.idle[i].slot !== slot) continue;
+        this.offDuty.push(this.idle.splice(i, 1)[0]);
+        this.onDutyBySlot[slot]--;
+        change++;
+      }
+      this.owedBySlot[slot] -= change;
       this.owed -= change;
     }
   }
 
-  /** Takes an idle unit for `call`; the caller checked `idleCount > 0`. */
-  assign(call: Call, nowMin: number): Unit {
+  /**
+   * Takes an idle unit for `call`; the caller checked `idleCount > 0`. With `cost` (geography),
+   * the idle unit whose slot costs least (shortest travel) is taken, the most recently idle on ties.
+   */
+  assign(call: Call, nowMin: number, cost?: (slot: number) => number): Unit {
     // Integrate up to now before the counts change.
     this.touch(nowMin);
-    const unit = this.idle.pop();
+    let unit: Unit | undefined;
+    if (cost === undefined || this.idle.length < 2) unit = this.idle.pop();
+    else {
+      let best = this.idle.length - 1;
+      let bestCost = cost(this.idle[best].slot);
+      for (let i = best - 1; i >= 0; i--) {
+        const c = cost(this.idle[i].slot);
+        if (c < bestCost) {
+          best = i;
+          bestCost = c;
+        }
+      }
+      unit = this.idle.splice(best, 1)[0];
+    }
     if (unit === undefined || unit.call !== null) {
       throw new UnitPoolError(`no idle ${this.type.name} unit for ${call.describe()} at ${nowMin} min`);
     }
@@ -103,8 +141,10 @@ export class UnitPool {
     this.touch(nowMin);
     unit.call = null;
     this.busy--;
-    if (this.owed > 0) {
+    if (this.owedBySlot[unit.slot] > 0) {
+      this.owedBySlot[unit.slot]--;
       this.owed--;
+      this.onDutyBySlot[unit.slot]--;
       this.offDuty.push(unit);
       return false;
     }
