@@ -97,6 +97,19 @@ export function buildScenario(input: ScenarioInput, scenarioFile?: string): Scen
       shifts: Object.freeze(unitTypeNames.map((typeName) => (model.staffing[typeName] ? Object.freeze(model.staffing[typeName].map(toShift)) : null))),
       rosters: Object.freeze(unitTypeNames.map((typeName) => (model.staffing[typeName] ? Roster.fromShifts(model.staffing[typeName].map(toShift)) : null))),
       vacancy: Object.freeze(unitTypeNames.map((typeName) => model.vacancy?.[typeName] ?? 0)),
+      staffingBySlot: Object.freeze(
+        unitTypeNames.map((typeName) => {
+          const shifts = model.staffing[typeName];
+          if (!shifts) return null;
+          const zones = input.geography?.zones;
+          const slotOf = (zone?: string) => (zones === undefined ? 0 : zone === undefined ? zones.length : zones.indexOf(zone));
+          const slots = [...new Set(shifts.map((s) => slotOf(s.zone)))].sort((a, b) => a - b);
+          return slots.map((slot) => {
+            const own = shifts.filter((s) => slotOf(s.zone) === slot).map(toShift);
+            return Object.freeze({ slot, roster: Roster.fromShifts(own), shifts: Object.freeze(own) });
+          });
+        }),
+      ),
       latentDemand: model.latentDemand ?? 0,
       informationShared: model.informationShared,
       hub: model.hub ? Object.freeze({ triageMin: distribution(model.hub.triageMin), phoneResolution: model.hub.phoneResolution }) : null,
@@ -146,6 +159,13 @@ export function buildScenario(input: ScenarioInput, scenarioFile?: string): Scen
     unitTypes: Object.freeze(unitTypes),
     outcomes: Object.freeze(outcomes),
     models: Object.freeze(models),
+    geography: input.geography
+      ? Object.freeze({
+          zones: Object.freeze([...input.geography.zones]),
+          zone: new Categorical({ items: input.geography.zones.map((_, i) => i), weights: input.geography.shares }),
+          travelMin: Object.freeze(input.geography.travelMin.map((row) => Object.freeze([...row]))),
+        })
+      : null,
     repeatCallers: input.repeatCallers
       ? Object.freeze({
           people: input.repeatCallers.people,

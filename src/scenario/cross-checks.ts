@@ -64,6 +64,27 @@ export function crossCheck(scenario: ScenarioInput, scenarioFile?: string): Scen
   }
   if (scenario.intake?.handoverMin) checkDistribution(scenario.intake.handoverMin, ["intake", "handoverMin"], report);
 
+  const geography = scenario.geography;
+  const zones = geography?.zones ?? [];
+  if (geography) {
+    const n = zones.length;
+    if (geography.shares.length !== n) report(["geography", "shares"], `must have one share per zone (${n}), got ${geography.shares.length}`);
+    else checkSum(geography.shares, ["geography", "shares"], "zone shares", report);
+    if (geography.travelMin.length !== n || geography.travelMin.some((row) => row.length !== n)) {
+      report(["geography", "travelMin"], `must be a ${n} x ${n} table (rows: from the unit's zone, columns: to the call's zone)`);
+    }
+  }
+  for (const [modelName, model] of Object.entries(scenario.models)) {
+    for (const [typeName, shifts] of Object.entries(model.staffing)) {
+      shifts.forEach((shift, i) => {
+        if (shift.zone === undefined) return;
+        const at = ["models", modelName, "staffing", typeName, i, "zone"];
+        if (!geography) report(at, "needs a top-level 'geography' that defines the zones");
+        else if (!zones.includes(shift.zone)) report(at, unknownName("zone", shift.zone, zones));
+      });
+    }
+  }
+
   const repeat = scenario.repeatCallers;
   if (repeat) {
     if (!categories.includes(repeat.category)) report(["repeatCallers", "category"], unknownName("category", repeat.category, categories));

@@ -170,6 +170,7 @@ const shiftSchema = z.strictObject({
   from: clock,
   to: clock,
   units: count,
+  zone: name.optional().describe("the zone these units are based in (with `geography`); default: no zone"),
   days: z.array(z.enum(DAYS)).min(1).optional().describe("days the shift starts on; default every day"),
 });
 
@@ -241,6 +242,17 @@ export const scenarioSchema = z.strictObject({
     .record(z.string(), z.string())
     .optional()
     .describe("where each parameter's value comes from: key path -> citation"),
+  geography: z
+    .strictObject({
+      zones: z.array(name).min(1).describe("zone names"),
+      shares: z.array(share).min(1).describe("share of calls from each zone, in the order of `zones`"),
+      travelMin: z
+        .array(z.array(nonNegative))
+        .min(1)
+        .describe("mean travel minutes from a unit's zone (row) to the call's zone (column); a unit type's travelMin gives the spread around it"),
+    })
+    .optional()
+    .describe("zones, where calls come from, and travel between them; shifts name the zone their units are based in"),
   repeatCallers: z
     .strictObject({
       people: z.number().int().min(1).describe("frequent callers in the city"),

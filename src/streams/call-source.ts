@@ -23,6 +23,8 @@ export interface CallArrival {
   observedOnSceneMin?: number;
   /** A repeat caller's index, or -1 (absent) for anyone else. */
   caller?: number;
+  /** Zone index when the source knows it; -1 (absent) to draw it from the scenario's geography. */
+  zone?: number;
 }
 
 /** A lazy, time-ordered stream of calls. */
@@ -33,5 +35,5 @@ export interface CallSource {
 
 /** A fresh, reusable arrival record for `CallSource.next`. */
 export function emptyArrival(): CallArrival {
-  return { timeMin: 0, category: 0, priority: 1, behavioralHealth: false, weapon: false, seed: 0, observedOnSceneMin: NaN, caller: -1 };
+  return { timeMin: 0, category: 0, priority: 1, behavioralHealth: false, weapon: false, seed: 0, observedOnSceneMin: NaN, caller: -1, zone: -1 };
 }

@@ -34,6 +34,8 @@ export class Call implements CallRecord {
   handedOver = false;
   /** Index of the repeat caller who made the call, or -1. */
   caller = -1;
+  /** Zone index of the call, or -1 without geography. */
+  zone = -1;
   escalated = false;
   /** Whether the call's waiting timers (patience, escalation) have been set. */
   waitTimersSet = false;

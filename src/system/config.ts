@@ -114,6 +114,11 @@ export interface ResponseModelConfig {
   rosters: readonly (Roster | null)[];
   /** The shift blocks behind each roster (null where unstaffed). */
   shifts: readonly (readonly Shift[] | null)[];
+  /**
+   * By unit type: its shifts grouped by where units are based, as pool slots (zone index, or the
+   * last slot, zones.length, for units with no zone; slot 0 for everything without geography).
+   */
+  staffingBySlot: readonly ({ slot: number; roster: Roster; shifts: readonly Shift[] }[] | null)[];
   /** Agencies share information: repeat callers are recognised and routed to the alternative. */
   informationShared: boolean;
   /** Extra behavioral-health calls this model draws (latent demand), as a share of the base BH volume; 0 for none. */
@@ -172,6 +177,15 @@ export interface IntakeConfig {
   handoverMin: Distribution;
 }
 
+/** Zones, where calls come from, and travel between them. */
+export interface GeographyConfig {
+  zones: readonly string[];
+  /** Draws a call's zone index. */
+  zone: Categorical<number>;
+  /** Mean travel minutes, [unit's zone][call's zone]. */
+  travelMin: readonly (readonly number[])[];
+}
+
 /** Frequent callers whose calls fall after they are connected to care. */
 export interface RepeatCallersConfig {
   people: number;
@@ -207,6 +221,8 @@ export interface ScenarioConfig {
   outcomes: readonly OutcomeConfig[];
   models: readonly ResponseModelConfig[];
   waiting: WaitingConfig;
+  /** Null without zones. */
+  geography: GeographyConfig | null;
   /** Null when the scenario has no repeat-caller population. */
   repeatCallers: RepeatCallersConfig | null;
   /** Null when calls are coded as they truly are. */

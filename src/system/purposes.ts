@@ -25,4 +25,5 @@ export const PURPOSE = {
   breakOff: 16,
   /** Whether a repeat caller's potential call happens, given their connection to care. */
   repeatCall: 17,
+  zone: 18,
 } as const;

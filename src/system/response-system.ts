@@ -58,6 +58,13 @@ export class ResponseSystem {
   /** By rule: a linked dispatch to that rule's last (police) unit type. */
   private readonly policeRules: readonly DispatchRule[];
   private readonly scene = new SceneDecision();
+  /** The zone of the call being assigned, for `slotCost` (kept in a field so no closure is made per call). */
+  private costZone = 0;
+  /** Mean travel from a slot (zone) to the current call's zone; units with no zone cost their type's mean. */
+  private readonly slotCost = (slot: number): number => {
+    const geography = this.scenario.geography!;
+    return slot < geography.zones.length ? geography.travelMin[slot][this.costZone] : Infinity;
+  };
   /** For each unit type, the unit types whose queued calls it may take when idle (rules' `ifIdle`). */
   private readonly overflowFrom: readonly (readonly number[])[];
   private nextCallId = 0;
@@ -82,9 +89,8 @@ export class ResponseSystem {
     const repeat = options.scenario.repeatCallers;
     this.care = repeat === null ? null : new CareConnections(repeat, options.windowStartMin, options.windowEndMin);
     this.staffingStream = options.staffingStream;
-    this.pools = this.unitTypes.map(
-      (type, index) => new UnitPool(index, type, options.windowStartMin, options.windowEndMin),
-    );
+    const slots = options.scenario.geography === null ? 1 : options.scenario.geography.zones.length + 1;
+    this.pools = this.unitTypes.map((type, index) => new UnitPool(index, type, options.windowStartMin, options.windowEndMin, slots));
     this.overflowFrom = overflowSources(this.model, this.unitTypes.length);
     this.backupRules = this.unitTypes.map(backupRule);
     this.policeRules = this.model.rules.map((rule) => linkedRule([rule.send[rule.send.length - 1]]));
@@ -125,6 +131,7 @@ export class ResponseSystem {
     // Sources that do not replay on-scene times or name repeat callers never set these: clear them.
     arrival.observedOnSceneMin = NaN;
     arrival.caller = -1;
+    arrival.zone = -1;
     if (!this.source.next(arrival)) {
       this.arrivalsDone = true;
       return;
@@ -138,6 +145,7 @@ export class ResponseSystem {
       arrival.weapon,
       arrival.seed,
     );
+    call.zone = arrival.zone ?? -1;
     call.caller = arrival.caller ?? -1;
     call.observedOnSceneMin = arrival.observedOnSceneMin ?? NaN;
     this.sim.at(arrival.timeMin, PRECEDENCE.arrival, this.onArrival, call);
@@ -148,6 +156,11 @@ export class ResponseSystem {
     if (call.caller >= 0 && !this.care!.callHappens(call, this.sim.now, this.random)) return;
     this.callsInSystem++;
     this.callsReceived++;
+    const geography = this.scenario.geography;
+    if (geography !== null && call.zone < 0) {
+      this.random.reset(call.seed, PURPOSE.zone);
+      call.zone = geography.zone.sample(this.random.next);
+    }
     const intake = this.scenario.intake;
     if (intake !== null) {
       // What the call-taker codes: rules see this; service follows the true need.
@@ -295,7 +308,9 @@ export class ResponseSystem {
 
   private assign(call: Call, pool: UnitPool): void {
     const now = this.sim.now;
-    const unit = pool.assign(call, now);
+    const geography = this.scenario.geography;
+    this.costZone = call.zone;
+    const unit = pool.assign(call, now, geography === null ? undefined : this.slotCost);
     if (call.parent === null) {
       call.openTasks++;
       call.assignedMin = now;
@@ -303,7 +318,7 @@ export class ResponseSystem {
       call.servedByAlternative = pool.type.isAlternative;
     }
     const { travelMin, outreach } = pool.type;
-    if (travelMin === null && outreach === null) {
+    if (travelMin === null && outreach === null && geography === null) {
       this.onUnitOnScene(unit);
       return;
     }
@@ -311,6 +326,11 @@ export class ResponseSystem {
     if (travelMin !== null) {
       this.random.reset(call.seed, PURPOSE.travel);
       delay = travelMin.sample(this.random.next);
+    }
+    if (geography !== null && unit.slot < geography.zones.length) {
+      // The zone table gives the mean; the unit type's distribution, if any, the spread around it.
+      const mean = geography.travelMin[unit.slot][call.zone];
+      delay = travelMin === null ? mean : travelMin.mean > 0 ? (delay * mean) / travelMin.mean : mean;
     }
     if (outreach !== null) {
       // The team was out on outreach or a follow-up visit: it breaks off first.

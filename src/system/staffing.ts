@@ -26,29 +26,31 @@ export interface StaffingOptions {
 /** Starts every staffed unit type's roster at the current time. */
 export function startStaffing(options: StaffingOptions): void {
   const { simulation: sim, model, pools, serveQueue, keepGoing } = options;
-  const scheduleChange = (index: number, roster: Roster) => {
+  const scheduleChange = (index: number, slot: number, roster: Roster) => {
     const next = roster.nextChangeAfter(sim.now);
-    if (next !== Infinity) sim.at(next, PRECEDENCE.rosterChange, onRosterChange, index);
+    if (next !== Infinity) sim.at(next, PRECEDENCE.rosterChange, onRosterChange, { index, slot, roster });
   };
-  const onRosterChange = (index: number) => {
-    const roster = model.rosters[index]!;
-    pools[index].setTarget(roster.unitsAt(sim.now), sim.now);
+  const onRosterChange = ({ index, slot, roster }: { index: number; slot: number; roster: Roster }) => {
+    pools[index].setTarget(roster.unitsAt(sim.now), sim.now, slot);
     serveQueue(pools[index]);
-    if (keepGoing()) scheduleChange(index, roster);
+    if (keepGoing()) scheduleChange(index, slot, roster);
   };
-  model.rosters.forEach((roster, index) => {
-    if (roster === null) return;
+  model.staffingBySlot.forEach((groups, index) => {
+    if (groups === null) return;
     const pool = pools[index];
     const vacancy = model.vacancy[index];
-    if (vacancy > 0) {
-      const onChange = (delta: number) => {
-        pool.setTarget(pool.targetCount + delta, sim.now);
-        if (delta > 0) serveQueue(pool);
-      };
-      new VacantShifts(sim, model.shifts[index]!, vacancy, options.staffingStream(pool.type.name), onChange, keepGoing).start();
-      return;
+    for (const { slot, roster, shifts } of groups) {
+      if (vacancy > 0) {
+        const onChange = (delta: number) => {
+          pool.setTarget(pool.slotTarget(slot) + delta, sim.now, slot);
+          if (delta > 0) serveQueue(pool);
+        };
+        const stream = options.staffingStream(slot === 0 ? pool.type.name : `${pool.type.name}@${slot}`);
+        new VacantShifts(sim, shifts, vacancy, stream, onChange, keepGoing).start();
+        continue;
+      }
+      pool.setTarget(roster.unitsAt(sim.now), sim.now, slot);
+      scheduleChange(index, slot, roster);
     }
-    pool.setTarget(roster.unitsAt(sim.now), sim.now);
-    scheduleChange(index, roster);
   });
 }

@@ -77,6 +77,11 @@ export class UnitPool {
     return this.idle.length + this.busy - this.owed;
   }
 
+  /** Units of one slot (zone) the roster currently wants on duty. */
+  slotTarget(slot: number): number {
+    return this.onDutyBySlot[slot] - this.owedBySlot[slot];
+  }
+
   /** Sets how many units of one slot (zone) should be on duty from `nowMin`. */
   setTarget(units: number, nowMin: number, slot = 0): void {
     this.touch(nowMin);

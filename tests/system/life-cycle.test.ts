@@ -341,3 +341,44 @@ describe("a new team's ramp-up", () => {
     expect(ended.map((c) => c.disposition)).toEqual([3, 0]);
   });
 });
+
+describe("geography", () => {
+  const zoned = (travelMin?: Record<string, unknown>) => {
+    const scenario: any = tinyScenario({ geography: { zones: ["north", "south"], shares: [0.5, 0.5], travelMin: [[2, 10], [10, 2]] } });
+    scenario.models["police-only"].staffing.patrol = [
+      { from: "00:00", to: "24:00", units: 1, zone: "north" },
+      { from: "00:00", to: "24:00", units: 1, zone: "south" },
+    ];
+    if (travelMin) scenario.unitTypes.patrol.travelMin = travelMin;
+    return scenario;
+  };
+
+  it("sends the nearest idle unit, with the zone table's travel time", () => {
+    const ended = trace(zoned(), [arrival(0, { zone: 1 } as any), arrival(1, { zone: 0 } as any), arrival(3, { zone: 1 } as any)]);
+    // Call 0 (south) takes the south unit: 2 min. Call 1 (north) the north unit: 2 min. Call 2
+    // (south) waits for the first unit free: the south unit at 12, 2 min away again.
+    expect(ended.map((c) => [c.id, c.onSceneMin - c.assignedMin])).toEqual([
+      [0, 2],
+      [1, 2],
+      [2, 2],
+    ]);
+  });
+
+  it("sends a farther unit when the nearest is busy, and scales the unit type's travel spread to the zone pair", () => {
+    const ended = trace(zoned({ dist: "fixed", value: 5 }), [arrival(0, { zone: 1 } as any), arrival(1, { zone: 1 } as any)]);
+    expect(ended.map((c) => [c.id, c.onSceneMin - c.assignedMin])).toEqual([
+      [0, 2],
+      [1, 10],
+    ]);
+  });
+
+  it("rejects a shift in a zone that geography does not define, and a table of the wrong size", async () => {
+    const { validateScenario } = await import("../../src/scenario/load.js");
+    const scenario = zoned();
+    scenario.models["police-only"].staffing.patrol[1].zone = "sout";
+    scenario.geography.travelMin = [[1, 2]];
+    expect(() => validateScenario(scenario, "zones.yaml")).toThrow(
+      "zones.yaml: geography.travelMin must be a 2 x 2 table (rows: from the unit's zone, columns: to the call's zone)\nzones.yaml: models.police-only.staffing.patrol[1].zone names unknown zone 'sout', did you mean 'south'?",
+    );
+  });
+});
