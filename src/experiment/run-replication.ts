@@ -61,6 +61,7 @@ export function runReplication(options: ReplicationOptions): ReplicationResult {
           categories: scenario.demand.categories.map((c) => c.name),
           observedOnScene: historical.observedOnScene,
           seeds: createStream(seed, replication, "call-seeds"),
+          zones: scenario.geography?.zones ?? null,
         })
       : new SyntheticCallSource(
           scenario.demand,

@@ -125,8 +125,8 @@ export function checkHeader(reader: LineReader, file: string): void {
  * Parses a table line into `row`, checking it comes no earlier than the previous call
  * (`previousSec`, civil seconds). Throws DataFileError naming the line and column.
  */
-export function readRow(line: string, row: ReturnType<typeof emptyCallTableRow>, file: string, lineNumber: number, previousSec: number): void {
-  const problem = parseCallTableLine(line, row);
+export function readRow(line: string, row: ReturnType<typeof emptyCallTableRow>, file: string, lineNumber: number, previousSec: number, readText = false): void {
+  const problem = parseCallTableLine(line, row, readText);
   if (problem !== null) throw new DataFileError(file, lineNumber, problem[0], problem[1]);
   if (row.receivedSec < previousSec) {
     throw new DataFileError(file, lineNumber, "received", "comes before the previous call: a call table must be in received order (write it with 'resim import')");

@@ -61,6 +61,11 @@ export interface HistoricalSourceOptions {
   observedOnScene: boolean;
   /** The replication's stream for per-call seeds. */
   seeds: Rng;
+  /**
+   * The scenario's zone names (with `geography`): a call whose beat or zone is one of them is
+   * placed there; any other is left for the response system to draw from the zone shares.
+   */
+  zones?: readonly string[] | null;
 }
 
 /** Replays a call table lazily (see the file header). */
@@ -68,6 +73,7 @@ export class HistoricalCallSource implements CallSource {
   private readonly reader: LineReader;
   private readonly row = emptyCallTableRow();
   private readonly categoryIndex: ReadonlyMap<string, number>;
+  private readonly zoneIndex: ReadonlyMap<string, number> | null;
   private previousSec = -Infinity;
   private done = false;
 
@@ -76,6 +82,7 @@ export class HistoricalCallSource implements CallSource {
     this.reader = new LineReader(options.file);
     checkHeader(this.reader, options.file);
     this.categoryIndex = new Map(options.categories.map((name, index) => [name, index]));
+    this.zoneIndex = options.zones ? new Map(options.zones.map((name, index) => [name, index])) : null;
   }
 
   next(out: CallArrival): boolean {
@@ -83,7 +90,8 @@ export class HistoricalCallSource implements CallSource {
     const line = this.reader.next();
     if (line === null) return this.finish();
     const { row, options } = this;
-    readRow(line, row, options.file, this.reader.lineNumber, this.previousSec);
+    // The text columns (zone among them) are parsed only when zones are used: they cost time.
+    readRow(line, row, options.file, this.reader.lineNumber, this.previousSec, this.zoneIndex !== null);
     this.previousSec = row.receivedSec;
     const timeMin = simulationMinutes(row.receivedSec, options.timeZeroSec);
     if (timeMin >= options.endMin) return this.finish();
@@ -98,6 +106,7 @@ export class HistoricalCallSource implements CallSource {
     out.weapon = row.weapon;
     out.seed = (options.seeds() * 4294967296) >>> 0;
     out.observedOnSceneMin = options.observedOnScene ? row.clearedMin - row.arrivedMin : NaN;
+    out.zone = this.zoneIndex?.get(row.zone) ?? -1;
     return true;
   }
 

@@ -104,3 +104,11 @@ describe("scanCallTable", () => {
     expect(() => scanCallTable(file)).toThrow(`${file}: line 2, column 'cleared_min': must be >= arrived_min (9), got 5`);
   });
 });
+
+describe("HistoricalCallSource with geography", () => {
+  it("places a call in the scenario zone named by its beat, and leaves other beats to be drawn", () => {
+    const calls = drain(source(table("zones.csv", THREE_CALLS), { zones: ["999", "521"] }));
+    expect(calls.map((c) => c.zone)).toEqual([1, -1, -1]);
+    expect(drain(source(table("no-zones.csv", THREE_CALLS))).map((c) => c.zone)).toEqual([-1, -1, -1]);
+  });
+});
