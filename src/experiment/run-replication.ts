@@ -135,7 +135,7 @@ export function runReplication(options: ReplicationOptions): ReplicationResult {
       busyMinutesByHour: pool.busyMinutesByHour,
       staffedMinutesByHour: pool.staffedMinutesByHour,
     })),
-    { repeatCallsAvoided: system.care?.avoided ?? null },
+    { repeatCallsAvoided: system.care?.avoided ?? null, followUps: system.care?.followUps ?? null, followUpsConnected: system.care?.followUpsConnected ?? null },
   );
   return { values, events: simulation.eventCount, callsReceived: system.callsReceived };
 }

@@ -38,6 +38,8 @@ const fixed: MetricDefinition[] = [
   { name: "escalationRate", unit: "share", description: "share of behavioral-health calls that waited long enough to escalate to police (waiting.escalation)" },
   { name: "repeatCalls", unit: "calls", description: "calls made by the scenario's frequent callers (repeatCallers)" },
   { name: "repeatCallsAvoided", unit: "calls", description: "frequent callers' calls not made because they had been connected to care (null without repeatCallers)" },
+  { name: "followUps", unit: "calls", description: "follow-up visits to frequent callers made by idle outreach teams (null without repeatCallers)" },
+  { name: "followUpsConnected", unit: "calls", description: "follow-up visits that connected the person to care" },
   { name: "officerHoursBH", unit: "hours", description: "officer-hours spent on behavioral-health calls (crew officers x unit busy time, backup included)" },
   { name: "cost.staffing", unit: "currency", description: "paid unit-hours (on duty, busy or not, overtime to finish calls included) x cost per hour, over the measured period" },
   { name: "cost.outcomes", unit: "currency", description: "cost of outcomes (bookings, ED visits, holds, transports) of measured calls" },

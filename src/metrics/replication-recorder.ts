@@ -112,7 +112,7 @@ export class ReplicationRecorder {
   };
 
   /** The replication's metric values, named as in metrics/definitions. */
-  finish(unitTimes: readonly UnitTime[], counts: { repeatCallsAvoided?: number | null } = {}): MetricValues {
+  finish(unitTimes: readonly UnitTime[], counts: { repeatCallsAvoided?: number | null; followUps?: number | null; followUpsConnected?: number | null } = {}): MetricValues {
     const values: MetricValues = new Map();
     const set = (name: string, value: number | null) => values.set(name, value);
     const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -142,6 +142,8 @@ export class ReplicationRecorder {
     set("abandonedRate", rate(this.abandoned, this.calls));
     set("repeatCalls", this.repeatCalls);
     set("repeatCallsAvoided", counts.repeatCallsAvoided ?? null);
+    set("followUps", counts.followUps ?? null);
+    set("followUpsConnected", counts.followUpsConnected ?? null);
     set("declineRate", rateOrZero(this.declined, this.eligible));
     set("escalationRate", rate(this.escalated, this.bhCalls));
     set("officerHoursBH", this.officerMinutesBH / 60);

@@ -80,7 +80,9 @@ export function buildScenario(input: ScenarioInput, scenarioFile?: string): Scen
       ),
       declineShare: type.declineShare,
       rampUp: type.rampUp ? Object.freeze({ ...type.rampUp }) : null,
-      outreach: type.outreach ? Object.freeze({ breakOffMin: distribution(type.outreach.breakOffMin) }) : null,
+      outreach: type.outreach
+        ? Object.freeze({ breakOffMin: distribution(type.outreach.breakOffMin), followUpsPerHour: type.outreach.followUpsPerHour, followUpConnects: type.outreach.followUpConnects })
+        : null,
       backup: type.backup
         ? Object.freeze({ share: type.backup.share, send: Object.freeze(type.backup.send.map(typeIndex)), priority: type.backup.priority })
         : null,

@@ -146,6 +146,8 @@ const unitTypeSchema = z.strictObject({
   outreach: z
     .strictObject({
       breakOffMin: distributionSchema.describe("time to break off an outreach or follow-up visit when a call comes in"),
+      followUpsPerHour: nonNegative.default(0).describe("follow-up visits to frequent callers per idle team-hour (with repeatCallers)"),
+      followUpConnects: share.default(0).describe("share of follow-up visits that connect the person to care"),
     })
     .optional()
     .describe("the team spends idle on-shift time on proactive outreach and follow-ups, which a call interrupts"),

@@ -34,6 +34,27 @@ export class CareConnections {
     return false;
   }
 
+  /** Follow-up visits made, and those that connected the person, inside the window. */
+  followUps = 0;
+  followUpsConnected = 0;
+
+  /**
+   * One round of follow-up visits by idle outreach teams: `visits` visits, each to a frequent
+   * caller drawn at random, each connecting them with probability `connects`.
+   */
+  followUp(visits: number, connects: number, nowMin: number, rng: () => number): void {
+    const inWindow = nowMin >= this.windowStartMin && nowMin < this.windowEndMin;
+    for (let v = 0; v < visits; v++) {
+      const person = Math.min(this.config.people - 1, Math.floor(rng() * this.config.people));
+      const connected = rng() < connects;
+      if (connected) this.connectedAtMin[person] = nowMin;
+      if (inWindow) {
+        this.followUps++;
+        if (connected) this.followUpsConnected++;
+      }
+    }
+  }
+
   /** Records the end of a repeat caller's call: a connecting disposition connects them now. */
   callEnded(call: Call, nowMin: number): void {
     if (this.config.connectedBy.has(call.disposition)) this.connectedAtMin[call.caller] = nowMin;

@@ -61,7 +61,7 @@ export interface UnitTypeConfig {
   /** Disposition index by category index. */
   disposition: readonly Categorical<number>[];
   /** Idle on-shift time goes to outreach; a call first waits for the team to break off. Null if not. */
-  outreach: { breakOffMin: Distribution } | null;
+  outreach: { breakOffMin: Distribution; followUpsPerHour: number; followUpConnects: number } | null;
   /** A new team's learning curve, or null. */
   rampUp: { days: number; onSceneFactor: number; resolutionShortfall: number } | null;
   /** Share of callers who decline this unit type when routed to it first. */

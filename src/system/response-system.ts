@@ -19,6 +19,7 @@ import type { DispatchRule, ResponseModelConfig, ScenarioConfig, UnitTypeConfig 
 import { backupRule, linkedRule, matchRule, overflowSources } from "./dispatch-rules.js";
 import { decideScene, SceneDecision } from "./scene.js";
 import { startStaffing } from "./staffing.js";
+import { startFollowUps } from "./follow-ups.js";
 import { CareConnections } from "./care-connections.js";
 import type { Rng } from "../random/rng.js";
 import { SimulationError } from "./simulation-error.js";
@@ -106,6 +107,7 @@ export class ResponseSystem {
       keepGoing: this.rostersGoOn,
       staffingStream: this.staffingStream,
     });
+    if (this.care !== null) startFollowUps(this.sim, this.pools, this.care, this.staffingStream("follow-ups"), this.rostersGoOn);
     this.scheduleNextArrival();
   }
 
