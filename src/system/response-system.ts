@@ -59,11 +59,12 @@ export class ResponseSystem {
   /** By rule: a linked dispatch to that rule's last (police) unit type. */
   private readonly policeRules: readonly DispatchRule[];
   private readonly scene = new SceneDecision();
+  private readonly geography: ScenarioConfig["geography"];
   /** The zone of the call being assigned, for `slotCost` (kept in a field so no closure is made per call). */
   private costZone = 0;
   /** Mean travel from a slot (zone) to the current call's zone; units with no zone cost their type's mean. */
   private readonly slotCost = (slot: number): number => {
-    const geography = this.scenario.geography!;
+    const geography = this.geography!;
     return slot < geography.zones.length ? geography.travelMin[slot][this.costZone] : Infinity;
   };
   /** For each unit type, the unit types whose queued calls it may take when idle (rules' `ifIdle`). */
@@ -90,6 +91,7 @@ export class ResponseSystem {
     const repeat = options.scenario.repeatCallers;
     this.care = repeat === null ? null : new CareConnections(repeat, options.windowStartMin, options.windowEndMin);
     this.staffingStream = options.staffingStream;
+    this.geography = options.scenario.geography;
     const slots = options.scenario.geography === null ? 1 : options.scenario.geography.zones.length + 1;
     this.pools = this.unitTypes.map((type, index) => new UnitPool(index, type, options.windowStartMin, options.windowEndMin, slots));
     this.overflowFrom = overflowSources(this.model, this.unitTypes.length);
@@ -158,7 +160,7 @@ export class ResponseSystem {
     if (call.caller >= 0 && !this.care!.callHappens(call, this.sim.now, this.random)) return;
     this.callsInSystem++;
     this.callsReceived++;
-    const geography = this.scenario.geography;
+    const geography = this.geography;
     if (geography !== null && call.zone < 0) {
       this.random.reset(call.seed, PURPOSE.zone);
       call.zone = geography.zone.sample(this.random.next);
@@ -310,9 +312,13 @@ export class ResponseSystem {
 
   private assign(call: Call, pool: UnitPool): void {
     const now = this.sim.now;
-    const geography = this.scenario.geography;
-    this.costZone = call.zone;
-    const unit = pool.assign(call, now, geography === null ? undefined : this.slotCost);
+    const geography = this.geography;
+    let unit: Unit;
+    if (geography === null) unit = pool.assign(call, now);
+    else {
+      this.costZone = call.zone;
+      unit = pool.assign(call, now, this.slotCost);
+    }
     if (call.parent === null) {
       call.openTasks++;
       call.assignedMin = now;

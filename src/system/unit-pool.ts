@@ -146,7 +146,8 @@ export class UnitPool {
     this.touch(nowMin);
     unit.call = null;
     this.busy--;
-    if (this.owedBySlot[unit.slot] > 0) {
+    // Nothing is owed most of the time: test the total before the unit's slot.
+    if (this.owed > 0 && this.owedBySlot[unit.slot] > 0) {
       this.owedBySlot[unit.slot]--;
       this.owed--;
       this.onDutyBySlot[unit.slot]--;
