@@ -118,7 +118,9 @@ export function parseScenarioText(text: string, file: string): unknown {
       }),
     );
   }
-  return document.toJS();
+  // YAML aliases come back as one shared object; a copy makes each use its own, so that a --set
+  // on one model's roster does not change every model that reused it through an anchor.
+  return JSON.parse(JSON.stringify(document.toJS())) as unknown;
 }
 
 /** Validates parsed data as a scenario and builds it. `file` is used in messages. */

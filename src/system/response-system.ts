@@ -374,6 +374,8 @@ export class ResponseSystem {
     const linked = new Call(this.nextBackupId--, this.sim.now, call.category, priority, call.behavioralHealth, call.weapon, (this.random.next() * 4294967296) >>> 0);
     linked.parent = root;
     linked.role = role;
+    // Police go to where the incident is.
+    linked.zone = root.zone;
     linked.rule = this.backupRules[fromType] ?? this.policeRules[this.model.rules.indexOf(root.rule!)];
     linked.readyMin = this.sim.now;
     if (role === CALL_ROLE.backup) root.backupRequested = true;

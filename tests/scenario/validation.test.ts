@@ -160,3 +160,14 @@ describe("scenario files that extend another", () => {
     expect(() => loadScenario(join(folder, "a.yaml"))).toThrow(/extends makes a cycle: .*a\.yaml -> .*b\.yaml -> .*a\.yaml/);
   });
 });
+
+describe("YAML anchors", () => {
+  it("give each use its own copy, so --set on one model's roster leaves the others alone", async () => {
+    const { loadScenario } = await import("../../src/scenario/load.js");
+    const { input } = loadScenario("scenarios/riverton.yaml", {
+      set: [{ path: ["models", "co-responder", "staffing", "patrol", 0, "units"], value: 99, text: "units=99" }],
+    });
+    expect(input.models["co-responder"].staffing.patrol[0].units).toBe(99);
+    expect(input.models["police-only"].staffing.patrol[0].units).toBe(10);
+  });
+});

@@ -45,6 +45,26 @@ describe("conservation", () => {
     });
   });
 
+  it("ends every call exactly once with every barrier knob on at once (riverton-barriers, zones, repeat callers, outreach, abandonment)", () => {
+    const set = (path: (string | number)[], value: unknown) => ({ path, value, text: path.join(".") });
+    const { config } = loadScenario("scenarios/riverton-barriers.yaml", {
+      run: { horizonDays: 14 },
+      set: [
+        set(["geography"], { zones: ["north", "south"], shares: [0.6, 0.4], travelMin: [[5, 12], [12, 5]] }),
+        set(["models", "police-only", "staffing", "patrol", 0, "zone"], "north"),
+        set(["models", "centralized-outreach", "staffing", "patrol", 1, "zone"], "south"),
+        set(["repeatCallers"], { people: 50, callsPerYear: 12, category: "mental-health", priorityShares: [0, 0.3, 0.5, 0.2], effect: 0.6, effectDays: 90 }),
+        set(["unitTypes", "outreach-team", "outreach"], { breakOffMin: { dist: "uniform", min: 2, max: 8 }, followUpsPerHour: 0.5, followUpConnects: 0.3 }),
+        set(["waiting", "abandonment"], { patienceMin: { dist: "exponential", mean: 30 }, priorities: [3, 4] }),
+      ],
+    });
+    config.models.forEach((_, m) => {
+      const { result, ended, problems } = checkRun(config, m, 1);
+      expect(problems).toEqual([]);
+      expect(ended).toBe(result.callsReceived);
+    });
+  });
+
   it("ends every call exactly once and never double-books a unit, for random staffing, routing, patience, escalation, misclassification and hold rules", () => {
     fc.assert(
       fc.property(
