@@ -52,6 +52,12 @@ function tableRows(document: SummaryDocument): Row[] {
   for (const metric of Object.keys(document.metrics)) {
     if (/^utilization\.[^.]+$/.test(metric)) rows.push({ metric, label: `Utilization of ${metric.slice("utilization.".length)} units (busy share of on-duty time)`, unit: "share" });
   }
+  // Call time and outreach time apart: an outreach team's on-duty hours not spent on calls.
+  for (const metric of Object.keys(document.metrics)) {
+    if (!/^outreachHours\.[^.]+$/.test(metric)) continue;
+    if (!Object.values(document.models).some((m) => (m.metrics[metric]?.mean ?? 0) > 0)) continue;
+    rows.push({ metric, label: `Hours ${metric.slice("outreachHours.".length)} teams spent on outreach and follow-ups rather than calls, ${period}`, unit: "hours" });
+  }
   return rows;
 }
 

@@ -127,3 +127,11 @@ describe("resim staff", () => {
     expect(stderr).toBe("resim: --unit: model 'co-responder' does not staff 'co-responders', did you mean 'co-responder'?\n");
   });
 });
+
+describe("the report of a run with outreach teams", () => {
+  it("shows the teams' outreach hours apart from their call time", () => {
+    const out = scratch();
+    expect(resim("run", "scenarios/riverton-barriers.yaml", "--days", "3", "--replications", "2", "--quiet", "--report", "--out", out).code).toBe(0);
+    expect(readFileSync(join(out, "report.html"), "utf8")).toContain("Hours outreach-team teams spent on outreach and follow-ups rather than calls");
+  });
+});
