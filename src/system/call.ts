@@ -19,29 +19,22 @@ export const CALL_ROLE = {
 } as const;
 
 export class Call implements CallRecord {
+  /**
+   * The call's yes/no facts packed in one integer (a call object is made for every call, so a
+   * smaller object is a faster hot loop); read and set through the accessors below. Whether the
+   * waiting timers are set (`waitTimersSet`) is among them.
+   */
+  private flags = 0;
   readyMin = NaN;
   assignedMin = NaN;
   onSceneMin = NaN;
   endMin = NaN;
   servedBy = -1;
   disposition = -1;
-  eligible = false;
-  offeredAlternative = false;
-  fellBack = false;
-  phoneResolved = false;
-  abandoned = false;
-  declined = false;
-  handedOver = false;
   /** Index of the repeat caller who made the call, or -1. */
   caller = -1;
   /** Zone index of the call, or -1 without geography. */
   zone = -1;
-  escalated = false;
-  /** Whether the call's waiting timers (patience, escalation) have been set. */
-  waitTimersSet = false;
-  servedByAlternative = false;
-  backupRequested = false;
-  officerAttended = false;
   officerMinutes = 0;
   outcomeCost = 0;
   /** The dispatch rule that matched (for a backup dispatch, the requesting unit type's backup rule). */
@@ -76,6 +69,79 @@ export class Call implements CallRecord {
   codedBehavioralHealth: boolean;
   /** What this dispatch is for (see CALL_ROLE). */
   role: number = CALL_ROLE.primary;
+
+  get eligible(): boolean {
+    return (this.flags & 1) !== 0;
+  }
+  set eligible(value: boolean) {
+    this.flags = value ? this.flags | 1 : this.flags & ~1;
+  }
+  get offeredAlternative(): boolean {
+    return (this.flags & 2) !== 0;
+  }
+  set offeredAlternative(value: boolean) {
+    this.flags = value ? this.flags | 2 : this.flags & ~2;
+  }
+  get fellBack(): boolean {
+    return (this.flags & 4) !== 0;
+  }
+  set fellBack(value: boolean) {
+    this.flags = value ? this.flags | 4 : this.flags & ~4;
+  }
+  get phoneResolved(): boolean {
+    return (this.flags & 8) !== 0;
+  }
+  set phoneResolved(value: boolean) {
+    this.flags = value ? this.flags | 8 : this.flags & ~8;
+  }
+  get abandoned(): boolean {
+    return (this.flags & 16) !== 0;
+  }
+  set abandoned(value: boolean) {
+    this.flags = value ? this.flags | 16 : this.flags & ~16;
+  }
+  get declined(): boolean {
+    return (this.flags & 32) !== 0;
+  }
+  set declined(value: boolean) {
+    this.flags = value ? this.flags | 32 : this.flags & ~32;
+  }
+  get handedOver(): boolean {
+    return (this.flags & 64) !== 0;
+  }
+  set handedOver(value: boolean) {
+    this.flags = value ? this.flags | 64 : this.flags & ~64;
+  }
+  get escalated(): boolean {
+    return (this.flags & 128) !== 0;
+  }
+  set escalated(value: boolean) {
+    this.flags = value ? this.flags | 128 : this.flags & ~128;
+  }
+  get waitTimersSet(): boolean {
+    return (this.flags & 256) !== 0;
+  }
+  set waitTimersSet(value: boolean) {
+    this.flags = value ? this.flags | 256 : this.flags & ~256;
+  }
+  get servedByAlternative(): boolean {
+    return (this.flags & 512) !== 0;
+  }
+  set servedByAlternative(value: boolean) {
+    this.flags = value ? this.flags | 512 : this.flags & ~512;
+  }
+  get backupRequested(): boolean {
+    return (this.flags & 1024) !== 0;
+  }
+  set backupRequested(value: boolean) {
+    this.flags = value ? this.flags | 1024 : this.flags & ~1024;
+  }
+  get officerAttended(): boolean {
+    return (this.flags & 2048) !== 0;
+  }
+  set officerAttended(value: boolean) {
+    this.flags = value ? this.flags | 2048 : this.flags & ~2048;
+  }
 
   /** The incident this call belongs to: itself, or the parent of a linked dispatch. */
   get root(): Call {

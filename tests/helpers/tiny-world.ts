@@ -41,6 +41,6 @@ export function arrival(timeMin: number, extra: Partial<CallArrival> = {}): Call
 export function trace(scenario: Record<string, unknown>, calls: CallArrival[], model = 0): CallRecord[] {
   const { config } = validateScenario(scenario, "tiny.yaml");
   const ended: CallRecord[] = [];
-  runReplication({ scenario: config, modelIndex: model, replication: 0, source: new ListCallSource(calls), onCallEnd: (c) => ended.push({ ...c }) });
+  runReplication({ scenario: config, modelIndex: model, replication: 0, source: new ListCallSource(calls), onCallEnd: (c) => ended.push(c) });
   return ended;
 }
