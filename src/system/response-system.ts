@@ -12,14 +12,15 @@
 import type { Simulation } from "../engine/simulation.js";
 import type { CallRandom } from "../random/call-random.js";
 import type { CallRecord } from "../metrics/call-record.js";
-import type { CallArrival, CallSource } from "../streams/call-source.js";
-import { emptyArrival } from "../streams/call-source.js";
+import { emptyArrival, type CallArrival, type CallSource } from "../streams/call-source.js";
 import { CALL_ROLE, Call } from "./call.js";
 import type { DispatchRule, ResponseModelConfig, ScenarioConfig, UnitTypeConfig } from "./config.js";
 import { backupRule, linkedRule, matchRule, overflowSources } from "./dispatch-rules.js";
 import { decideScene, SceneDecision } from "./scene.js";
 import { startStaffing } from "./staffing.js";
 import { startFollowUps } from "./follow-ups.js";
+import { takeCall } from "./intake.js";
+import { travelDelay } from "./travel.js";
 import { CareConnections } from "./care-connections.js";
 import type { Rng } from "../random/rng.js";
 import { SimulationError } from "./simulation-error.js";
@@ -160,18 +161,7 @@ export class ResponseSystem {
     if (call.caller >= 0 && !this.care!.callHappens(call, this.sim.now, this.random)) return;
     this.callsInSystem++;
     this.callsReceived++;
-    const geography = this.geography;
-    if (geography !== null && call.zone < 0) {
-      this.random.reset(call.seed, PURPOSE.zone);
-      call.zone = geography.zone.sample(this.random.next);
-    }
-    const intake = this.scenario.intake;
-    if (intake !== null) {
-      // What the call-taker codes: rules see this; service follows the true need.
-      this.random.reset(call.seed, PURPOSE.intake);
-      call.codedCategory = intake.codedAs[call.category].sample(this.random.next);
-      if (call.behavioralHealth && this.random.next() < intake.behavioralHealthFlagMissed) call.codedBehavioralHealth = false;
-    }
+    if (this.geography !== null || this.scenario.intake !== null) takeCall(call, this.scenario, this.random);
     const rule = matchRule(this.model, call);
     call.rule = rule;
     call.eligible = rule.eligible;
@@ -325,26 +315,12 @@ export class ResponseSystem {
       call.servedBy = pool.index;
       call.servedByAlternative = pool.type.isAlternative;
     }
-    const { travelMin, outreach } = pool.type;
-    if (travelMin === null && outreach === null && geography === null) {
+    const type = pool.type;
+    if (type.travelMin === null && type.outreach === null && geography === null) {
       this.onUnitOnScene(unit);
       return;
     }
-    let delay = 0;
-    if (travelMin !== null) {
-      this.random.reset(call.seed, PURPOSE.travel);
-      delay = travelMin.sample(this.random.next);
-    }
-    if (geography !== null && unit.slot < geography.zones.length) {
-      // The zone table gives the mean; the unit type's distribution, if any, the spread around it.
-      const mean = geography.travelMin[unit.slot][call.zone];
-      delay = travelMin === null ? mean : travelMin.mean > 0 ? (delay * mean) / travelMin.mean : mean;
-    }
-    if (outreach !== null) {
-      // The team was out on outreach or a follow-up visit: it breaks off first.
-      this.random.reset(call.seed, PURPOSE.breakOff);
-      delay += outreach.breakOffMin.sample(this.random.next);
-    }
+    const delay = travelDelay(type, unit.slot, call, geography, this.random);
     this.sim.after(delay, PRECEDENCE.onScene, this.onUnitOnScene, unit);
   }
 
