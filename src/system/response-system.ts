@@ -21,6 +21,7 @@ import { startStaffing } from "./staffing.js";
 import { startFollowUps } from "./follow-ups.js";
 import { takeCall } from "./intake.js";
 import { travelDelay } from "./travel.js";
+import { startWaitingTimers } from "./waiting-timers.js";
 import { CareConnections } from "./care-connections.js";
 import type { Rng } from "../random/rng.js";
 import { SimulationError } from "./simulation-error.js";
@@ -237,7 +238,7 @@ export class ResponseSystem {
         call.step = step;
         pool.queue.push(call);
         this.sim.after(call.rule!.fallbackAfterMin, PRECEDENCE.fallback, this.onFallback, call);
-        this.startWaiting(call);
+        startWaitingTimers(call, this.scenario.waiting, this.sim, this.random, this.onPatienceOut, this.onEscalation);
         return;
       }
     }
@@ -248,26 +249,7 @@ export class ResponseSystem {
       if (this.pools[overflow].idleCount > 0) return this.assign(call, this.pools[overflow]);
     }
     pool.queue.push(call);
-    this.startWaiting(call);
-  }
-
-  /**
-   * The first time an incoming call has to wait: sets the caller's patience (from the call
-   * received) and, for a behavioral-health call, its escalation (from ready). Both timers act
-   * only if the call is still waiting when they fire.
-   */
-  private startWaiting(call: Call): void {
-    if (call.waitTimersSet || call.parent !== null) return;
-    call.waitTimersSet = true;
-    const { patienceMin, abandonPriorities, escalation } = this.scenario.waiting;
-    if (patienceMin !== null && (abandonPriorities === null || abandonPriorities.has(call.priority))) {
-      this.random.reset(call.seed, PURPOSE.patience);
-      const hangUp = Math.max(this.sim.now, call.arrivalMin + patienceMin.sample(this.random.next));
-      this.sim.at(hangUp, PRECEDENCE.fallback, this.onPatienceOut, call);
-    }
-    if (escalation !== null && call.behavioralHealth) {
-      this.sim.at(call.readyMin + escalation.afterMin, PRECEDENCE.fallback, this.onEscalation, call);
-    }
+    startWaitingTimers(call, this.scenario.waiting, this.sim, this.random, this.onPatienceOut, this.onEscalation);
   }
 
   private readonly onPatienceOut = (call: Call): void => {
