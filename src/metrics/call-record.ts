@@ -8,13 +8,21 @@ export interface CallRecord {
   readonly id: number;
   /** Category index into the scenario's categories. */
   readonly category: number;
-  /** 1 = most urgent. */
+  /** Priority the call arrived with (1 = most urgent); per-priority metrics use this one. */
+  readonly arrivalPriority: number;
+  /** Priority it was dispatched at last (raised by an escalation); equals arrivalPriority otherwise. */
   readonly priority: number;
+  /** Zone index of the incident, or -1 without geography. */
+  readonly zone: number;
   readonly behavioralHealth: boolean;
   readonly weapon: boolean;
   /** When the call was received, minutes since the start of the run. */
   readonly arrivalMin: number;
-  /** When the call was ready for dispatch (received, or triage done), minutes; NaN if never. */
+  /** When the call reached the hub's triage queue (after the dispatcher routed it there and the hand-off), minutes; NaN if it never did. */
+  readonly hubArrivalMin: number;
+  /** When a hub staff member began its triage, minutes; NaN if it was never triaged (not routed to the hub, or the caller hung up first). */
+  readonly triageStartMin: number;
+  /** When the call was ready for dispatch to a unit (received, or triage done), minutes; NaN if never. */
   readonly readyMin: number;
   /** When the first unit was assigned, minutes; NaN if none was. */
   readonly assignedMin: number;
@@ -30,16 +38,16 @@ export interface CallRecord {
   readonly eligible: boolean;
   /** The call was actually routed to that alternative (it passed the uptake draw). */
   readonly offeredAlternative: boolean;
-  /** Offered to the alternative but served by police because it was busy or off duty. */
+  /** Routed to the alternative but served by police because it was busy or off duty (never an abandoned call). */
   readonly fellBack: boolean;
   readonly phoneResolved: boolean;
   /** The caller declined the alternative it was routed to; police went instead. */
   readonly declined: boolean;
   /** Index of the repeat caller who made the call, or -1. */
   readonly caller: number;
-  /** The caller hung up before any unit was assigned. */
+  /** The caller hung up before any unit was assigned (or before hub triage began): its own outcome, never answered. */
   readonly abandoned: boolean;
-  /** The call waited long enough to be escalated (higher priority, police). */
+  /** The call waited long enough for an alternative that the escalation moved it to police (waiting.escalation). */
   readonly escalated: boolean;
   /** Served by a unit type whose crew is not police-only. */
   readonly servedByAlternative: boolean;

@@ -25,6 +25,8 @@ export class Call implements CallRecord {
    * waiting timers are set (`waitTimersSet`) is among them.
    */
   private flags = 0;
+  hubArrivalMin = NaN;
+  triageStartMin = NaN;
   readyMin = NaN;
   assignedMin = NaN;
   onSceneMin = NaN;
@@ -60,10 +62,13 @@ export class Call implements CallRecord {
     /** 32-bit seed of the call's own random substreams (common random numbers across models). */
     readonly seed: number,
   ) {
+    this.arrivalPriority = priority;
     this.codedCategory = category;
     this.codedBehavioralHealth = behavioralHealth;
   }
 
+  /** The priority the call arrived with; `priority` is the one it is dispatched at (an escalation raises it). */
+  readonly arrivalPriority: number;
   /** What dispatch rules see: the category and flag as coded at intake (the true ones unless misclassified). */
   codedCategory: number;
   codedBehavioralHealth: boolean;
