@@ -114,7 +114,14 @@ export function buildScenario(input: ScenarioInput, scenarioFile?: string): Scen
       ),
       latentDemand: model.latentDemand ?? 0,
       informationShared: model.informationShared,
-      hub: model.hub ? Object.freeze({ triageMin: distribution(model.hub.triageMin), phoneResolution: model.hub.phoneResolution }) : null,
+      hub: model.hub
+        ? Object.freeze({
+            staff: Roster.fromShifts(model.hub.staff.map(toShift)),
+            costPerHour: model.hub.costPerHour,
+            triageMin: distribution(model.hub.triageMin),
+            phoneResolution: model.hub.phoneResolution,
+          })
+        : null,
       rules: Object.freeze(
         model.dispatch.map((rule): DispatchRule => {
           const send = rule.send.map(typeIndex);

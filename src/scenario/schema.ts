@@ -176,6 +176,9 @@ const shiftSchema = z.strictObject({
   days: z.array(z.enum(DAYS)).min(1).optional().describe("days the shift starts on; default every day"),
 });
 
+/** Hub staff sit at the hub: no zone. */
+const hubShiftSchema = shiftSchema.omit({ zone: true });
+
 const ruleSchema = z.strictObject({
   match: z
     .strictObject({
@@ -221,10 +224,16 @@ const modelSchema = z.strictObject({
     .describe("unit type -> share of rostered unit-shifts left unfilled, drawn per shift"),
   hub: z
     .strictObject({
-      triageMin: distributionSchema,
+      staff: z
+        .array(hubShiftSchema)
+        .min(1)
+        .describe("hub staff (call-takers, clinicians) on duty by shift; each triage occupies one, and calls wait for triage when all are busy"),
+      costPerHour: nonNegative.describe("cost of one hub staff member per paid hour, counted in cost.staffing"),
+      triageMin: distributionSchema.describe("time a staff member spends triaging one call, minutes"),
       phoneResolution: share.default(0).describe("share of triaged calls resolved by phone"),
     })
-    .optional(),
+    .optional()
+    .describe("a triage hub: calls the dispatcher routes to it (rules with viaHub) wait for a staff member, are triaged, and some are resolved by phone"),
   dispatch: z.array(ruleSchema).min(1),
 });
 

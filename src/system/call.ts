@@ -22,7 +22,7 @@ export class Call implements CallRecord {
   /**
    * The call's yes/no facts packed in one integer (a call object is made for every call, so a
    * smaller object is a faster hot loop); read and set through the accessors below. Whether the
-   * waiting timers are set (`waitTimersSet`) is among them.
+   * waiting timers are set is among them.
    */
   private flags = 0;
   hubArrivalMin = NaN;
@@ -43,7 +43,9 @@ export class Call implements CallRecord {
   rule: DispatchRule | null = null;
   /** Position in the rule's send list the call is at. */
   step = 0;
-  /** Unit type index whose queue holds the call, or -1 when it is not waiting. */
+  /** Position it entered the send list at: 0, or later when the dispatcher or caller skipped the first choice, or an escalation moved it. */
+  entryStep = 0;
+  /** Id of the waiting line (see waiting-lines.ts) that holds the call, or -1 when it is not waiting. */
   waitingAt = -1;
   /** Units (and linked dispatches) still working this incident; the call ends when it reaches 0. */
   openTasks = 0;
@@ -123,11 +125,19 @@ export class Call implements CallRecord {
   set escalated(value: boolean) {
     this.flags = value ? this.flags | 128 : this.flags & ~128;
   }
-  get waitTimersSet(): boolean {
+  /** The caller's patience timer is set (once, the first time the call waits: for triage or a unit). */
+  get patienceSet(): boolean {
     return (this.flags & 256) !== 0;
   }
-  set waitTimersSet(value: boolean) {
+  set patienceSet(value: boolean) {
     this.flags = value ? this.flags | 256 : this.flags & ~256;
+  }
+  /** The escalation timer is set (once, the first time the call waits for a unit). */
+  get escalationSet(): boolean {
+    return (this.flags & 4096) !== 0;
+  }
+  set escalationSet(value: boolean) {
+    this.flags = value ? this.flags | 4096 : this.flags & ~4096;
   }
   get servedByAlternative(): boolean {
     return (this.flags & 512) !== 0;

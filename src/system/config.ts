@@ -100,8 +100,11 @@ export interface DispatchRule {
   eligible: boolean;
 }
 
-/** A centralized triage hub. */
+/** A centralized triage hub: its staff, what they cost, and what triage does. */
 export interface HubConfig {
+  /** Staff on duty by time of day and day of week; each triage occupies one. */
+  staff: Roster;
+  costPerHour: number;
   triageMin: Distribution;
   phoneResolution: number;
 }

@@ -1,6 +1,6 @@
 /**
- * Reading a model's dispatch rules: which rule a call follows, the rule a linked backup dispatch
- * follows, and which queues an idle unit type may take calls from (rules' `ifIdle`).
+ * Reading a model's dispatch rules: which rule a call follows, and the rule a linked backup
+ * dispatch follows.
  */
 import type { Call } from "./call.js";
 import type { DispatchRule, ResponseModelConfig, UnitTypeConfig } from "./config.js";
@@ -44,13 +44,4 @@ export function linkedRule(send: readonly number[]): DispatchRule {
     ifIdle: [],
     eligible: false,
   };
-}
-
-/** For each unit type, the unit types whose queued calls it may take when idle. */
-export function overflowSources(model: ResponseModelConfig, unitTypeCount: number): number[][] {
-  return Array.from({ length: unitTypeCount }, (_, index) => {
-    const from = new Set<number>();
-    for (const rule of model.rules) if (rule.ifIdle.includes(index)) from.add(rule.send[rule.send.length - 1]);
-    return [...from].sort((a, b) => a - b);
-  });
 }

@@ -1,9 +1,12 @@
 /**
  * The call life cycle for one response model in one replication:
  *
- *   arrival -> (hub triage -> phone resolution?) -> routing (uptake, preferred unit types with
- *   fallback waits) -> queue -> travel -> on scene -> disposition (+ hold: booking, ED wall time)
- *   -> unit free; a share of an alternative team's calls request a linked police dispatch.
+ *   arrival -> intake coding -> the dispatcher's routing decision (rule, uptake) -> hand-off ->
+ *   hub triage (waiting for a staff member; phone resolution?) -> caller declines? -> preferred
+ *   unit types with fallback waits -> queue -> travel -> on scene -> disposition (+ hold: booking,
+ *   ED wall time) -> unit free; a share of an alternative team's calls request a linked police
+ *   dispatch. The dispatcher decides first, as in B-HEARD, STAR and Toronto's TCCS: a call not
+ *   routed to the alternative never reaches the hub.
  *
  * The models are data (rules, rosters, unit types); this file has no branch for "police" or
  * "co-responder". Every random draw about a call comes from that call's own substream
@@ -15,13 +18,15 @@ import type { CallRecord } from "../metrics/call-record.js";
 import { emptyArrival, type CallArrival, type CallSource } from "../streams/call-source.js";
 import { CALL_ROLE, Call } from "./call.js";
 import type { DispatchRule, ResponseModelConfig, ScenarioConfig, UnitTypeConfig } from "./config.js";
-import { backupRule, linkedRule, matchRule, overflowSources } from "./dispatch-rules.js";
+import { backupRule, linkedRule, matchRule } from "./dispatch-rules.js";
+import { HubDesk } from "./hub-desk.js";
 import { decideScene, SceneDecision } from "./scene.js";
 import { startStaffing } from "./staffing.js";
 import { startFollowUps } from "./follow-ups.js";
 import { takeCall } from "./intake.js";
 import { travelDelay } from "./travel.js";
-import { startWaitingTimers } from "./waiting-timers.js";
+import { startPatience, startWaitingTimers } from "./waiting-timers.js";
+import { WaitingLines } from "./waiting-lines.js";
 import { CareConnections } from "./care-connections.js";
 import type { Rng } from "../random/rng.js";
 import { SimulationError } from "./simulation-error.js";
@@ -69,8 +74,10 @@ export class ResponseSystem {
     const geography = this.geography!;
     return slot < geography.zones.length ? geography.travelMin[slot][this.costZone] : Infinity;
   };
-  /** For each unit type, the unit types whose queued calls it may take when idle (rules' `ifIdle`). */
-  private readonly overflowFrom: readonly (readonly number[])[];
+  /** Calls waiting for a unit (and for hub triage), by line. */
+  private readonly lines: WaitingLines;
+  /** The hub's triage desk; null when the model has no hub. */
+  readonly hub: HubDesk | null;
   private nextCallId = 0;
   private nextBackupId = -1;
   private arrivalsDone = false;
@@ -96,7 +103,26 @@ export class ResponseSystem {
     this.geography = options.scenario.geography;
     const slots = options.scenario.geography === null ? 1 : options.scenario.geography.zones.length + 1;
     this.pools = this.unitTypes.map((type, index) => new UnitPool(index, type, options.windowStartMin, options.windowEndMin, slots));
-    this.overflowFrom = overflowSources(this.model, this.unitTypes.length);
+    this.lines = new WaitingLines(this.unitTypes.length);
+    this.hub =
+      this.model.hub === null
+        ? null
+        : new HubDesk(
+            this.model.hub,
+            this.sim,
+            this.lines.addLine(),
+            {
+              onTriaged: this.onTriageDone,
+              onClosed: this.sendToPolice,
+              onQueued: (call) => startPatience(call, this.scenario.waiting, this.sim, this.random, this.onPatienceOut),
+              triageMin: (call) => {
+                this.random.reset(call.seed, PURPOSE.triage);
+                return this.model.hub!.triageMin.sample(this.random.next);
+              },
+            },
+            options.windowStartMin,
+            options.windowEndMin,
+          );
     this.backupRules = this.unitTypes.map(backupRule);
     this.policeRules = this.model.rules.map((rule) => linkedRule([rule.send[rule.send.length - 1]]));
   }
@@ -111,6 +137,7 @@ export class ResponseSystem {
       keepGoing: this.rostersGoOn,
       staffingStream: this.staffingStream,
     });
+    this.hub?.start(this.rostersGoOn);
     if (this.care !== null) startFollowUps(this.sim, this.pools, this.care, this.staffingStream("follow-ups"), this.rostersGoOn);
     this.scheduleNextArrival();
   }
@@ -124,6 +151,7 @@ export class ResponseSystem {
       pool.touch(nowMin);
       pool.flush();
     }
+    this.hub?.close(nowMin);
   }
 
   /**
@@ -166,6 +194,17 @@ export class ResponseSystem {
     const rule = matchRule(this.model, call);
     call.rule = rule;
     call.eligible = rule.eligible;
+    // The dispatcher's decision: a call not routed to the first choice starts at the second and
+    // never reaches the hub. A recognised repeat caller (agencies share information) always is.
+    const recognised = call.caller >= 0 && this.model.informationShared;
+    if (rule.uptake < 1 && !recognised) {
+      this.random.reset(call.seed, PURPOSE.uptake);
+      if (this.random.next() >= rule.uptake) {
+        this.sendToPolice(call);
+        return;
+      }
+    }
+    call.offeredAlternative = rule.eligible;
     if (rule.handoffMin !== null) {
       this.random.reset(call.seed, PURPOSE.handoff);
       this.sim.after(rule.handoffMin.sample(this.random.next), PRECEDENCE.triageDone, this.onHandedOff, call);
@@ -174,16 +213,13 @@ export class ResponseSystem {
     this.onHandedOff(call);
   };
 
-  /** The call has reached whoever dispatches it: the hub's triage, or routing. */
+  /** The routed call has reached whoever dispatches it: the hub's triage, or the first choice's dispatcher. */
   private readonly onHandedOff = (call: Call): void => {
-    const rule = call.rule!;
-    const hub = this.model.hub;
-    if (rule.viaHub && hub !== null) {
-      this.random.reset(call.seed, PURPOSE.triage);
-      this.sim.after(hub.triageMin.sample(this.random.next), PRECEDENCE.triageDone, this.onTriageDone, call);
+    if (call.rule!.viaHub && this.hub !== null) {
+      if (!this.hub.receive(call)) this.sendToPolice(call);
       return;
     }
-    this.route(call);
+    this.dispatch(call);
   };
 
   private readonly onTriageDone = (call: Call): void => {
@@ -197,31 +233,35 @@ export class ResponseSystem {
         return;
       }
     }
-    this.route(call);
+    this.dispatch(call);
   };
 
-  /** Decides where a call ready for dispatch goes first, then offers it there. */
-  private route(call: Call): void {
+  /** A routed call is ready for a unit: the caller may decline the alternative, else it goes to the first choice. */
+  private dispatch(call: Call): void {
     const rule = call.rule!;
     call.readyMin = this.sim.now;
-    let step = 0;
-    // A recognised repeat caller (agencies share information) always goes to the first choice.
-    const recognised = call.caller >= 0 && this.model.informationShared;
-    if (rule.uptake < 1 && !recognised) {
-      this.random.reset(call.seed, PURPOSE.uptake);
-      if (this.random.next() >= rule.uptake) step = 1;
-    }
-    if (step === 0 && rule.eligible) {
+    if (rule.eligible) {
       const declineShare = this.unitTypes[rule.send[0]].declineShare;
       if (declineShare > 0) {
         this.random.reset(call.seed, PURPOSE.decline);
-        call.declined = this.random.next() < declineShare;
+        if (this.random.next() < declineShare) {
+          call.declined = true;
+          call.offeredAlternative = false;
+          call.entryStep = 1;
+          this.offer(call, 1);
+          return;
+        }
       }
-      if (call.declined) step = 1;
-      else call.offeredAlternative = true;
     }
-    this.offer(call, step);
+    this.offer(call, 0);
   }
+
+  /** Sends a call past its first choice, now: not routed by the dispatcher, or the hub is closed. */
+  private readonly sendToPolice = (call: Call): void => {
+    call.readyMin = this.sim.now;
+    call.entryStep = Math.min(1, call.rule!.send.length - 1);
+    this.offer(call, 1);
+  };
 
   /**
    * Offers a call to the unit type at `step` of its send list: assigned now if a unit is idle;
@@ -236,7 +276,7 @@ export class ResponseSystem {
       if (pool.idleCount > 0) return this.assign(call, pool);
       if (pool.targetCount > 0 && call.rule!.fallbackAfterMin > 0) {
         call.step = step;
-        pool.queue.push(call);
+        this.lines.push(call);
         this.sim.after(call.rule!.fallbackAfterMin, PRECEDENCE.fallback, this.onFallback, call);
         startWaitingTimers(call, this.scenario.waiting, this.sim, this.random, this.onPatienceOut, this.onEscalation);
         return;
@@ -248,29 +288,36 @@ export class ResponseSystem {
     for (const overflow of call.rule!.ifIdle) {
       if (this.pools[overflow].idleCount > 0) return this.assign(call, this.pools[overflow]);
     }
-    pool.queue.push(call);
+    this.lines.push(call);
     startWaitingTimers(call, this.scenario.waiting, this.sim, this.random, this.onPatienceOut, this.onEscalation);
   }
 
   private readonly onPatienceOut = (call: Call): void => {
     if (call.waitingAt < 0) return;
-    this.pools[call.waitingAt].queue.remove(call);
+    this.lines.remove(call);
     call.abandoned = true;
     this.endCall(call);
   };
 
-  /** A behavioral-health call waited too long: more urgent, and sent to its rule's last unit type (police). */
+  /**
+   * A behavioral-health call waited too long: more urgent, and, if it is still waiting for an
+   * alternative, sent to its rule's last unit type (police), which alone then takes it (with the
+   * rule's ifIdle types). Only such a move counts as an escalation; the priority it arrived with
+   * stays what it is reported by.
+   */
   private readonly onEscalation = (call: Call): void => {
     if (call.waitingAt < 0) return;
-    const { toPriority } = this.scenario.waiting.escalation!;
-    const queue = this.pools[call.waitingAt].queue;
-    call.escalated = true;
-    queue.reprioritize(call, Math.min(call.priority, toPriority));
+    const priority = Math.min(call.priority, this.scenario.waiting.escalation!.toPriority);
     const last = call.rule!.send.length - 1;
-    if (call.step < last) {
-      queue.remove(call);
-      this.offer(call, last);
+    if (call.step === last) {
+      this.lines.reprioritize(call, priority);
+      return;
     }
+    this.lines.remove(call);
+    call.priority = priority;
+    call.escalated = true;
+    call.entryStep = last;
+    this.offer(call, last);
   };
 
   private readonly onFallback = (call: Call): void => {
@@ -278,7 +325,7 @@ export class ResponseSystem {
     // last step, where no timer is set) moves it on. So a call still waiting short of the last
     // step is waiting at the step this timer was set for.
     if (call.waitingAt < 0 || call.step === call.rule!.send.length - 1) return;
-    this.pools[call.waitingAt].queue.remove(call);
+    this.lines.remove(call);
     this.offer(call, call.step + 1);
   };
 
@@ -354,22 +401,12 @@ export class ResponseSystem {
     if (root.openTasks === 0) this.endCall(root);
   };
 
-  /**
-   * Hands idle units of a pool to its waiting calls, then to calls waiting for other types whose
-   * rule lets this type take them when idle (each of those queues is served in its own order:
-   * only its next call is looked at).
-   */
+  /** Hands each idle unit of a pool the best waiting call whose rule lets its type take it (see waiting-lines.ts). */
   private serveQueue(pool: UnitPool): void {
-    while (pool.idleCount > 0 && pool.queue.size > 0) {
-      const next = pool.queue.poll()!;
+    while (pool.idleCount > 0) {
+      const next = this.lines.takeFor(pool.index);
+      if (next === null) return;
       this.assign(next, pool);
-    }
-    for (const other of this.overflowFrom[pool.index]) {
-      const queue = this.pools[other].queue;
-      for (let next = queue.peek(); pool.idleCount > 0 && next !== null && next.rule!.ifIdle.includes(pool.index); next = queue.peek()) {
-        queue.poll();
-        this.assign(next, pool);
-      }
     }
   }
 
@@ -379,7 +416,8 @@ export class ResponseSystem {
     }
     call.endMin = this.sim.now;
     if (call.caller >= 0) this.care?.callEnded(call, this.sim.now);
-    call.fellBack = call.offeredAlternative && !call.servedByAlternative && !call.phoneResolved;
+    // A caller who hung up was not answered by anyone: not a fallback (abandonment is its own outcome).
+    call.fellBack = call.offeredAlternative && !call.servedByAlternative && !call.phoneResolved && !call.abandoned;
     this.callsInSystem--;
     this.callsEnded++;
     this.onCallEnd(call);

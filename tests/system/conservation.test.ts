@@ -76,6 +76,8 @@ describe("conservation", () => {
           phoneResolution: fc.double({ min: 0, max: 1, noNaN: true }),
           backupShare: fc.double({ min: 0, max: 1, noNaN: true }),
           teamFrom: fc.integer({ min: 0, max: 23 }),
+          hubStaff: fc.integer({ min: 0, max: 2 }),
+          hubFrom: fc.integer({ min: 0, max: 23 }),
           seed: fc.integer({ min: 0, max: 1000 }),
           patience: fc.integer({ min: 0, max: 40 }),
           escalateAfter: fc.integer({ min: 0, max: 20 }),
@@ -113,7 +115,12 @@ describe("conservation", () => {
           s.models = {
             mixed: {
               staffing: { patrol: [{ from: "00:00", to: "24:00", units: p.patrol }], team: teamShifts },
-              hub: { triageMin: { dist: "uniform", min: 1, max: 5 }, phoneResolution: p.phoneResolution },
+              hub: {
+                staff: [{ from: `${String(p.hubFrom).padStart(2, "0")}:00`, to: `${String((p.hubFrom + 12) % 24).padStart(2, "0")}:00`, units: p.hubStaff }],
+                costPerHour: 30,
+                triageMin: { dist: "uniform", min: 1, max: 5 },
+                phoneResolution: p.phoneResolution,
+              },
               dispatch: [
                 { match: { behavioralHealth: true, categories: ["crisis"] }, viaHub: true, send: ["team", "patrol"], uptake: p.uptake, fallbackAfterMin: p.fallbackAfterMin },
                 { send: ["patrol"] },

@@ -77,7 +77,7 @@ describe("routing between unit types", () => {
       models: {
         outreach: {
           staffing: { patrol: [{ from: "00:00", to: "24:00", units: 1 }], team: alternativeShifts },
-          hub: { triageMin: { dist: "fixed", value: 2 }, phoneResolution: 0 },
+          hub: { staff: [{ from: "00:00", to: "24:00", units: 1 }], costPerHour: 40, triageMin: { dist: "fixed", value: 2 }, phoneResolution: 0 },
           dispatch: [{ match: { behavioralHealth: true }, send: ["team", "patrol"], ...rule }, { send: ["patrol"] }],
         },
       },

@@ -1,0 +1,123 @@
+/**
+ * The triage hub's desk: staff on duty by roster, each triaging one call at a time, and a line of
+ * calls waiting for triage (priority, then age). Staff time is integrated over the measured
+ * window like any unit's, so the hub is paid for and its utilization reported.
+ *
+ * When no staff member is on duty, the hub is closed: a call handed to it goes to police, and so
+ * do the calls still waiting when the last shift ends (a 911 dispatcher does not hold a crisis call
+ * overnight for a desk that has closed).
+ */
+import type { Simulation } from "../engine/simulation.js";
+import type { Call } from "./call.js";
+import type { CallQueue } from "./call-queue.js";
+import type { HubConfig, UnitTypeConfig } from "./config.js";
+import { PRECEDENCE } from "./precedence.js";
+import { UnitPool, type Unit } from "./unit-pool.js";
+
+/** What the desk hands back to the response system. */
+export interface HubDeskHandlers {
+  /** Triage is over (the staff member is free again): resolve by phone or dispatch. */
+  onTriaged: (call: Call) => void;
+  /** The hub closed with the call still waiting: it goes to police. */
+  onClosed: (call: Call) => void;
+  /** The call has to wait for triage: start the caller's patience. */
+  onQueued: (call: Call) => void;
+  /** Draws a call's triage time, minutes (from the call's own substream). */
+  triageMin: (call: Call) => number;
+}
+
+/** Paid and busy staff time over the measured window, for the metrics. */
+export interface HubTime {
+  busyMinutes: number;
+  staffedMinutes: number;
+  costPerHour: number;
+}
+
+export class HubDesk {
+  private readonly staff: UnitPool;
+
+  constructor(
+    private readonly config: HubConfig,
+    private readonly sim: Simulation,
+    /** The line calls wait in for triage (one of the response system's waiting lines). */
+    private readonly line: CallQueue,
+    private readonly handlers: HubDeskHandlers,
+    windowStartMin: number,
+    windowEndMin: number,
+  ) {
+    this.staff = new UnitPool(-1, staffType(config), windowStartMin, windowEndMin);
+  }
+
+  /** Puts the first shift on duty and follows the staff roster while `keepGoing()`. */
+  start(keepGoing: () => boolean): void {
+    const roster = this.config.staff;
+    const change = () => {
+      this.staff.setTarget(roster.unitsAt(this.sim.now), this.sim.now);
+      if (this.staff.targetCount === 0) this.closeLine();
+      else this.serveLine();
+      if (!keepGoing()) return;
+      const next = roster.nextChangeAfter(this.sim.now);
+      if (next !== Infinity) this.sim.at(next, PRECEDENCE.rosterChange, change, null);
+    };
+    change();
+  }
+
+  /** Takes a call handed to the hub. Returns false when the hub is closed (nobody on duty). */
+  receive(call: Call): boolean {
+    if (this.staff.targetCount === 0) return false;
+    call.hubArrivalMin = this.sim.now;
+    if (this.staff.idleCount > 0) this.startTriage(call);
+    else {
+      this.line.push(call);
+      this.handlers.onQueued(call);
+    }
+    return true;
+  }
+
+  /** Brings the staff-time integrals up to `nowMin` (after the run). */
+  close(nowMin: number): void {
+    this.staff.touch(nowMin);
+    this.staff.flush();
+  }
+
+  get time(): HubTime {
+    return { busyMinutes: this.staff.busyMinutes, staffedMinutes: this.staff.staffedMinutes, costPerHour: this.config.costPerHour };
+  }
+
+  private startTriage(call: Call): void {
+    const member = this.staff.assign(call, this.sim.now);
+    call.triageStartMin = this.sim.now;
+    this.sim.after(this.handlers.triageMin(call), PRECEDENCE.triageDone, this.onTriageDone, member);
+  }
+
+  private readonly onTriageDone = (member: Unit): void => {
+    const call = member.call!;
+    if (this.staff.release(member, this.sim.now)) this.serveLine();
+    this.handlers.onTriaged(call);
+  };
+
+  private serveLine(): void {
+    while (this.staff.idleCount > 0 && this.line.size > 0) this.startTriage(this.line.poll()!);
+  }
+
+  private closeLine(): void {
+    for (let call = this.line.poll(); call !== null; call = this.line.poll()) this.handlers.onClosed(call);
+  }
+}
+
+/** The desk's staff as a unit type, so a UnitPool can roster them and integrate their time. */
+function staffType(config: HubConfig): UnitTypeConfig {
+  return {
+    name: "hub staff",
+    crew: { officer: 0, clinician: 1, peer: 0, medic: 0 },
+    isAlternative: true,
+    costPerHour: config.costPerHour,
+    travelMin: null,
+    onSceneMin: [],
+    disposition: [],
+    outreach: null,
+    rampUp: null,
+    declineShare: 0,
+    backup: null,
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Calls waiting for a unit, kept in lines so that a unit that frees up takes the best call it may
+ * serve, not merely the head of one queue.
+ *
+ * A line holds the calls of one dispatch rule that entered its send list at one step and have
+ * reached one step. Every call in a line accepts the same unit types: those of its send list from
+ * where it entered up to where it has reached (a call that fell back from a busy preferred type
+ * still prefers that type when one frees up; a call the dispatcher or the caller sent straight to
+ * police does not), plus, at the last step, the rule's `ifIdle` types. A freed unit looks at the
+ * head of each line that accepts its type and takes the best (priority, then received, then id):
+ * no call blocks an eligible call behind it in another line.
+ */
+import { CallQueue, servedBefore } from "./call-queue.js";
+import type { Call } from "./call.js";
+import type { DispatchRule } from "./config.js";
+
+export class WaitingLines {
+  /** Every line, by id (a call's `waitingAt`). */
+  private readonly lines: CallQueue[] = [];
+  /** By rule: its lines, indexed [entry step][reached step]. */
+  private readonly byRule = new Map<DispatchRule, (CallQueue | undefined)[][]>();
+  /** By unit type index: the lines whose calls it may take. */
+  private readonly accepting: CallQueue[][];
+
+  constructor(unitTypeCount: number) {
+    this.accepting = Array.from({ length: unitTypeCount }, () => []);
+  }
+
+  /** A line no unit type serves (the hub's triage queue): waits, patience and removal work as in any line. */
+  addLine(): CallQueue {
+    const line = new CallQueue(this.lines.length);
+    this.lines.push(line);
+    return line;
+  }
+
+  /** Queues a call at `call.step` of its rule's send list, having entered it at `call.entryStep`. */
+  push(call: Call): void {
+    this.lineFor(call.rule!, call.entryStep, call.step).push(call);
+  }
+
+  /** Takes a waiting call out of its line (it fell back, hung up or escalated); no-op if not waiting. */
+  remove(call: Call): void {
+    if (call.waitingAt >= 0) this.lines[call.waitingAt].remove(call);
+  }
+
+  /** Sets a waiting call's priority and keeps its line in order. */
+  reprioritize(call: Call, priority: number): void {
+    this.lines[call.waitingAt].reprioritize(call, priority);
+  }
+
+  /** Whether the call waits in `line`. */
+  isIn(call: Call, line: CallQueue): boolean {
+    return call.waitingAt >= 0 && this.lines[call.waitingAt] === line;
+  }
+
+  /** Removes and returns the best waiting call a unit of this type may take, or null if none. */
+  takeFor(unitType: number): Call | null {
+    const lines = this.accepting[unitType];
+    let best: Call | null = null;
+    let bestLine: CallQueue | null = null;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      if (line.size === 0) continue;
+      const head = line.peek()!;
+      if (best === null || servedBefore(head, best)) {
+        best = head;
+        bestLine = line;
+      }
+    }
+    return bestLine === null ? null : bestLine.poll();
+  }
+
+  private lineFor(rule: DispatchRule, entry: number, step: number): CallQueue {
+    let grid = this.byRule.get(rule);
+    if (grid === undefined) {
+      grid = rule.send.map(() => []);
+      this.byRule.set(rule, grid);
+    }
+    let line = grid[entry][step];
+    if (line === undefined) {
+      line = this.addLine();
+      grid[entry][step] = line;
+      for (const type of acceptedTypes(rule, entry, step)) this.accepting[type].push(line);
+    }
+    return line;
+  }
+}
+
+/** The unit types a call of `rule` that entered at `entry` and reached `step` accepts. */
+export function acceptedTypes(rule: DispatchRule, entry: number, step: number): number[] {
+  const types = new Set(rule.send.slice(entry, step + 1));
+  if (step === rule.send.length - 1) for (const type of rule.ifIdle) types.add(type);
+  return [...types];
+}
