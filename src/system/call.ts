@@ -163,6 +163,24 @@ export class Call implements CallRecord {
     return this.parent ?? this;
   }
 
+  /**
+   * A dispatch linked to this incident (police backup, a hand-over, a hold), ready now. Linked work
+   * is open from the request on, so the incident cannot end before it is done.
+   */
+  linkedDispatch(id: number, nowMin: number, role: number, priority: number, seed: number, rule: DispatchRule): Call {
+    const linked = new Call(id, nowMin, this.category, priority, this.behavioralHealth, this.weapon, seed);
+    linked.parent = this;
+    linked.role = role;
+    // Police go to where the incident is.
+    linked.zone = this.zone;
+    linked.rule = rule;
+    linked.readyMin = nowMin;
+    if (role === CALL_ROLE.backup) this.backupRequested = true;
+    if (role === CALL_ROLE.handover) this.handedOver = true;
+    this.openTasks++;
+    return linked;
+  }
+
   /** Where the call is, for error messages. */
   describe(): string {
     const kind = this.parent ? `backup for call ${this.parent.id}` : `call ${this.id}`;

@@ -8,22 +8,24 @@
  * overnight for a desk that has closed).
  */
 import type { Simulation } from "../engine/simulation.js";
+import type { CallRandom } from "../random/call-random.js";
 import type { Call } from "./call.js";
 import type { CallQueue } from "./call-queue.js";
 import type { HubConfig, UnitTypeConfig } from "./config.js";
 import { PRECEDENCE } from "./precedence.js";
+import { PURPOSE } from "./purposes.js";
 import { UnitPool, type Unit } from "./unit-pool.js";
 
 /** What the desk hands back to the response system. */
 export interface HubDeskHandlers {
-  /** Triage is over (the staff member is free again): resolve by phone or dispatch. */
+  /** Triage is over and the call needs a unit. */
   onTriaged: (call: Call) => void;
+  /** Triage resolved the call by phone (`phoneResolved` is set): it ends here. */
+  onResolvedByPhone: (call: Call) => void;
   /** The hub closed with the call still waiting: it goes to police. */
   onClosed: (call: Call) => void;
   /** The call has to wait for triage: start the caller's patience. */
   onQueued: (call: Call) => void;
-  /** Draws a call's triage time, minutes (from the call's own substream). */
-  triageMin: (call: Call) => number;
 }
 
 /** Paid and busy staff time over the measured window, for the metrics. */
@@ -42,6 +44,8 @@ export class HubDesk {
     /** The line calls wait in for triage (one of the response system's waiting lines). */
     private readonly line: CallQueue,
     private readonly handlers: HubDeskHandlers,
+    /** Draws from each call's own substreams (common random numbers across models). */
+    private readonly random: CallRandom,
     windowStartMin: number,
     windowEndMin: number,
   ) {
@@ -87,12 +91,22 @@ export class HubDesk {
   private startTriage(call: Call): void {
     const member = this.staff.assign(call, this.sim.now);
     call.triageStartMin = this.sim.now;
-    this.sim.after(this.handlers.triageMin(call), PRECEDENCE.triageDone, this.onTriageDone, member);
+    this.random.reset(call.seed, PURPOSE.triage);
+    this.sim.after(this.config.triageMin.sample(this.random.next), PRECEDENCE.triageDone, this.onTriageDone, member);
   }
 
   private readonly onTriageDone = (member: Unit): void => {
     const call = member.call!;
     if (this.staff.release(member, this.sim.now)) this.serveLine();
+    if (this.config.phoneResolution > 0) {
+      this.random.reset(call.seed, PURPOSE.phone);
+      if (this.random.next() < this.config.phoneResolution) {
+        call.phoneResolved = true;
+        call.readyMin = this.sim.now;
+        this.handlers.onResolvedByPhone(call);
+        return;
+      }
+    }
     this.handlers.onTriaged(call);
   };
 

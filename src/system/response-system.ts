@@ -16,7 +16,7 @@ import type { Simulation } from "../engine/simulation.js";
 import type { CallRandom } from "../random/call-random.js";
 import type { CallRecord } from "../metrics/call-record.js";
 import { emptyArrival, type CallArrival, type CallSource } from "../streams/call-source.js";
-import { CALL_ROLE, Call } from "./call.js";
+import { Call } from "./call.js";
 import type { DispatchRule, ResponseModelConfig, ScenarioConfig, UnitTypeConfig } from "./config.js";
 import { backupRule, linkedRule, matchRule } from "./dispatch-rules.js";
 import { HubDesk } from "./hub-desk.js";
@@ -112,14 +112,12 @@ export class ResponseSystem {
             this.sim,
             this.lines.addLine(),
             {
-              onTriaged: this.onTriageDone,
+              onTriaged: (call) => this.dispatch(call),
+              onResolvedByPhone: (call) => this.endCall(call),
               onClosed: this.sendToPolice,
               onQueued: (call) => startPatience(call, this.scenario.waiting, this.sim, this.random, this.onPatienceOut),
-              triageMin: (call) => {
-                this.random.reset(call.seed, PURPOSE.triage);
-                return this.model.hub!.triageMin.sample(this.random.next);
-              },
             },
+            this.random,
             options.windowStartMin,
             options.windowEndMin,
           );
@@ -218,20 +216,6 @@ export class ResponseSystem {
     if (call.rule!.viaHub && this.hub !== null) {
       if (!this.hub.receive(call)) this.sendToPolice(call);
       return;
-    }
-    this.dispatch(call);
-  };
-
-  private readonly onTriageDone = (call: Call): void => {
-    const hub = this.model.hub!;
-    if (hub.phoneResolution > 0) {
-      this.random.reset(call.seed, PURPOSE.phone);
-      if (this.random.next() < hub.phoneResolution) {
-        call.phoneResolved = true;
-        call.readyMin = this.sim.now;
-        this.endCall(call);
-        return;
-      }
     }
     this.dispatch(call);
   };
@@ -374,19 +358,10 @@ export class ResponseSystem {
    * call or place a hold (to the backup list if the type has one, else the rule's last type).
    */
   private sendLinked(call: Call, fromType: number, role: number, priority: number): void {
-    const root = call.root;
     this.random.reset(call.seed, PURPOSE.backupSeed);
-    const linked = new Call(this.nextBackupId--, this.sim.now, call.category, priority, call.behavioralHealth, call.weapon, (this.random.next() * 4294967296) >>> 0);
-    linked.parent = root;
-    linked.role = role;
-    // Police go to where the incident is.
-    linked.zone = root.zone;
-    linked.rule = this.backupRules[fromType] ?? this.policeRules[this.model.rules.indexOf(root.rule!)];
-    linked.readyMin = this.sim.now;
-    if (role === CALL_ROLE.backup) root.backupRequested = true;
-    if (role === CALL_ROLE.handover) root.handedOver = true;
-    // Linked work is open from the request on, so the incident cannot end before it is done.
-    root.openTasks++;
+    const seed = (this.random.next() * 4294967296) >>> 0;
+    const rule = this.backupRules[fromType] ?? this.policeRules[this.model.rules.indexOf(call.root.rule!)];
+    const linked = call.root.linkedDispatch(this.nextBackupId--, this.sim.now, role, priority, seed, rule);
     this.offer(linked, 0);
   }
 
