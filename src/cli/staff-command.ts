@@ -56,7 +56,7 @@ reduction that failed and why, and how many rosters were simulated; writes staff
       const shifts = input.models[flags.model].staffing[flags.unit];
       const staffed = Object.keys(input.models[flags.model].staffing);
       if (!shifts) throw new UsageError(`--unit: model '${flags.model}' does not staff '${flags.unit}'${suggestion(flags.unit, staffed) || ` (it staffs: ${staffed.join(", ")})`}`);
-      const known = metricDefinitions(config.unitTypes.map((t) => t.name), config.maxPriority).map((d) => d.name);
+      const known = metricDefinitions(config).map((d) => d.name);
       const targets: Target[] = flags.target.map(parseTarget);
       for (const name of [...targets.map((t) => t.metric), flags.minimize]) {
         if (!known.includes(name)) throw new UsageError(`no metric '${name}'${suggestion(name, known) || " (see the metrics in summary.json)"}`);
@@ -93,7 +93,7 @@ reduction that failed and why, and how many rosters were simulated; writes staff
         });
       };
       const result = await searchStaffing(shifts.length, minUnits, flags.maxUnits, evaluate);
-      const definitions = new Map(metricDefinitions(config.unitTypes.map((t) => t.name), config.maxPriority).map((d) => [d.name, d]));
+      const definitions = new Map(metricDefinitions(config).map((d) => [d.name, d]));
       const show = (name: string, summary: { mean: number | null; ci95: [number, number] | null }) => {
         const unit = definitions.get(name)!.unit;
         return `${formatValue(summary.mean, unit)}${summary.ci95 ? ` [${formatValue(summary.ci95[0], unit)}, ${formatValue(summary.ci95[1], unit)}]` : ""}`;

@@ -77,7 +77,7 @@ study.json and points/ (each point's raw replications, which resim merge combine
       }
       const parameters = flags.param.map((path, i) => ({ path, values: parseValues(flags.values[i]) }));
       const base = loadWithFlags(file, flags);
-      const definitions = metricDefinitions(base.config.unitTypes.map((t) => t.name), base.config.maxPriority);
+      const definitions = metricDefinitions(base.config);
       const charts = (flags.metric ?? SWEEP_KEY_METRICS).map((metric) => {
         const definition = definitions.find((d) => d.name === metric);
         if (!definition) throw new UsageError(`--metric: no metric '${metric}'${suggestion(metric, definitions.map((d) => d.name)) || " (see the metrics in summary.json)"}`);
@@ -114,7 +114,7 @@ the base run and their 95% intervals) and tornado.vl.json (a Vega-Lite tornado c
       if (!base.config.models.some((m) => m.name === flags.model)) {
         throw new UsageError(`--model: ${file} has no model '${flags.model}' (models: ${base.config.models.map((m) => m.name).join(", ")})`);
       }
-      const known = metricDefinitions(base.config.unitTypes.map((t) => t.name), base.config.maxPriority).map((d) => d.name);
+      const known = metricDefinitions(base.config).map((d) => d.name);
       if (!known.includes(flags.metric)) {
         throw new UsageError(`--metric: no metric '${flags.metric}'${suggestion(flags.metric, known) || " (see the metrics in summary.json)"}`);
       }

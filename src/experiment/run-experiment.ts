@@ -85,10 +85,7 @@ export function summarizeExperiment(
   replications: readonly (readonly MetricValues[])[],
   events = 0,
 ): ExperimentResult {
-  const definitions = metricDefinitions(
-    scenario.unitTypes.map((t) => t.name),
-    scenario.maxPriority,
-  );
+  const definitions = metricDefinitions(scenario);
   const baseline = models.indexOf(scenario.run.baseline);
   const summary = summarizeModels(
     models.map((m) => scenario.models[m]),

@@ -103,6 +103,7 @@ export function runReplication(options: ReplicationOptions): ReplicationResult {
     windowEndMin: window.endMin,
     maxPriority: scenario.maxPriority,
     priority1TargetMin: scenario.targets.priority1ResponseMin,
+    zones: scenario.geography?.zones ?? [],
   });
   const extra = options.onCallEnd;
   const system = new ResponseSystem({
@@ -134,7 +135,10 @@ export function runReplication(options: ReplicationOptions): ReplicationResult {
       staffedMinutes: pool.staffedMinutes,
       busyMinutesByHour: pool.busyMinutesByHour,
       staffedMinutesByHour: pool.staffedMinutesByHour,
+      busyMinutesBySlot: pool.busyMinutesBySlot,
+      staffedMinutesBySlot: pool.staffedMinutesBySlot,
     })),
+    system.hub?.time ?? null,
     { repeatCallsAvoided: system.care?.avoided ?? null, followUps: system.care?.followUps ?? null, followUpsConnected: system.care?.followUpsConnected ?? null },
   );
   return { values, events: simulation.eventCount, callsReceived: system.callsReceived };

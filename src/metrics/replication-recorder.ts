@@ -6,6 +6,7 @@
 import type { CallRecord } from "./call-record.js";
 import { hourlyUtilizationName } from "./definitions.js";
 import { QuantileSketch } from "./quantile-sketch.js";
+import { ZoneRecorder } from "./zone-recorder.js";
 
 /** Disposition indices the metrics give meaning to (see system/config DISPOSITION_NAMES). */
 const ED_TRANSPORT = 3;
@@ -23,6 +24,18 @@ export interface UnitTime {
   /** By hour of day, 24 entries. */
   busyMinutesByHour: ArrayLike<number>;
   staffedMinutesByHour: ArrayLike<number>;
+  /** By pool slot: zone index, then one slot for units with no zone; a single slot without geography. */
+  busyMinutesBySlot: ArrayLike<number>;
+  staffedMinutesBySlot: ArrayLike<number>;
+}
+
+/** The hub's staff time over the window, as the response system integrated it. */
+export interface HubTime {
+  /** Staff-minutes spent triaging. */
+  busyMinutes: number;
+  /** Staff-minutes on duty. */
+  staffedMinutes: number;
+  costPerHour: number;
 }
 
 /** One replication's metric values by name; null where the group was empty (e.g. no P1 calls). */
@@ -33,18 +46,21 @@ export interface RecorderOptions {
   windowEndMin: number;
   maxPriority: number;
   priority1TargetMin: number;
+  /** Zone names (scenario geography); calls and units are also reported by zone. Empty or absent without geography. */
+  zones?: readonly string[];
 }
 
 export class ReplicationRecorder {
   private calls = 0;
   private bhCalls = 0;
-  private diverted = 0;
-  private policeFree = 0;
+  private noArrestEdHold = 0;
+  private answeredWithoutPolice = 0;
+  private abandonedBH = 0;
   private arrests = 0;
   private edTransports = 0;
   private holds = 0;
   private eligible = 0;
-  private eligibleServedByAlternative = 0;
+  private eligibleAnsweredByAlternative = 0;
   private phoneResolved = 0;
   private fellBack = 0;
   private servedByAlternative = 0;
@@ -58,13 +74,17 @@ export class ReplicationRecorder {
   private handovers = 0;
   private escalated = 0;
   private outcomeCost = 0;
+  private hubCalls = 0;
+  private readonly hubWait = new QuantileSketch();
   private readonly queueWait = new QuantileSketch();
   private readonly response = new QuantileSketch();
   private readonly responseBH = new QuantileSketch();
   private readonly responseByPriority: QuantileSketch[];
+  private readonly zones: ZoneRecorder | null;
 
   constructor(private readonly options: RecorderOptions) {
     this.responseByPriority = Array.from({ length: options.maxPriority + 1 }, () => new QuantileSketch());
+    this.zones = options.zones !== undefined && options.zones.length > 0 ? new ZoneRecorder(options.zones) : null;
   }
 
   /** Adds one ended call. Calls received outside the window are ignored. */
@@ -75,10 +95,11 @@ export class ReplicationRecorder {
     if (!Number.isNaN(call.onSceneMin)) {
       const response = call.onSceneMin - call.arrivalMin;
       this.response.add(response);
-      this.responseByPriority[call.priority].add(response);
+      // Per-priority figures use the priority the call arrived with, not one raised by escalation.
+      this.responseByPriority[call.arrivalPriority].add(response);
       if (call.behavioralHealth) this.responseBH.add(response);
     }
-    if (call.priority === 1) {
+    if (call.arrivalPriority === 1) {
       this.priority1++;
       if (call.onSceneMin - call.arrivalMin <= this.options.priority1TargetMin) this.priority1WithinTarget++;
     }
@@ -88,15 +109,20 @@ export class ReplicationRecorder {
       if (disposition === ARREST) this.arrests++;
       else if (disposition === ED_TRANSPORT) this.edTransports++;
       else if (disposition === INVOLUNTARY_HOLD) this.holds++;
-      // An abandoned call was never answered: not a diversion.
-      else if (!call.abandoned) this.diverted++;
+      // Answered = a unit on scene or resolved by phone; an abandoned call never was, so it is
+      // its own outcome, in neither count: without police + with police + abandoned = BH calls.
+      if (call.abandoned) this.abandonedBH++;
+      else {
+        if (disposition !== ARREST && disposition !== ED_TRANSPORT && disposition !== INVOLUNTARY_HOLD) this.noArrestEdHold++;
+        if (!call.officerAttended) this.answeredWithoutPolice++;
+      }
       if (call.escalated) this.escalated++;
-      if (!call.officerAttended) this.policeFree++;
       this.officerMinutesBH += call.officerMinutes;
     }
     if (call.eligible) {
       this.eligible++;
-      if (call.servedByAlternative) this.eligibleServedByAlternative++;
+      // Answered by the alternative: its team on scene, or the hub by phone.
+      if (!call.abandoned && (call.servedByAlternative || call.phoneResolved)) this.eligibleAnsweredByAlternative++;
       if (call.phoneResolved) this.phoneResolved++;
       if (call.fellBack) this.fellBack++;
       if (call.declined) this.declined++;
@@ -107,12 +133,24 @@ export class ReplicationRecorder {
       if (call.handedOver) this.handovers++;
     }
     if (call.abandoned) this.abandoned++;
+    if (!Number.isNaN(call.hubArrivalMin)) {
+      this.hubCalls++;
+      if (!Number.isNaN(call.triageStartMin)) this.hubWait.add(call.triageStartMin - call.hubArrivalMin);
+    }
     if (call.caller >= 0) this.repeatCalls++;
     this.outcomeCost += call.outcomeCost;
+    if (this.zones !== null) this.zones.record(call);
   };
 
-  /** The replication's metric values, named as in metrics/definitions. */
-  finish(unitTimes: readonly UnitTime[], counts: { repeatCallsAvoided?: number | null; followUps?: number | null; followUpsConnected?: number | null } = {}): MetricValues {
+  /**
+   * The replication's metric values, named as in metrics/definitions. `hub` is the hub staff's
+   * time over the window, or null when the model has no hub.
+   */
+  finish(
+    unitTimes: readonly UnitTime[],
+    hub: HubTime | null,
+    counts: { repeatCallsAvoided?: number | null; followUps?: number | null; followUpsConnected?: number | null } = {},
+  ): MetricValues {
     const values: MetricValues = new Map();
     const set = (name: string, value: number | null) => values.set(name, value);
     const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -128,18 +166,22 @@ export class ReplicationRecorder {
     set("responseMin.mean.behavioralHealth", this.responseBH.mean);
     set("responseMin.p90.behavioralHealth", this.responseBH.quantile(0.9));
     set("priority1WithinTargetRate", rate(this.priority1WithinTarget, this.priority1));
-    set("diversionRate", rate(this.diverted, this.bhCalls));
-    set("policeFreeRate", rate(this.policeFree, this.bhCalls));
+    set("answeredWithoutPoliceRate", rate(this.answeredWithoutPolice, this.bhCalls));
+    set("answeredWithoutPoliceCalls", this.answeredWithoutPolice);
+    set("noArrestEdHoldRate", rate(this.noArrestEdHold, this.bhCalls));
+    set("noArrestEdHoldCalls", this.noArrestEdHold);
+    set("arrests", this.arrests);
     set("arrestRate", rate(this.arrests, this.bhCalls));
     set("edRate", rate(this.edTransports, this.bhCalls));
     set("holdRate", rate(this.holds, this.bhCalls));
     set("eligibleCalls", this.eligible);
-    set("alternativeShare", rateOrZero(this.eligibleServedByAlternative, this.eligible));
+    set("alternativeShare", rateOrZero(this.eligibleAnsweredByAlternative, this.eligible));
     set("phoneResolvedRate", rateOrZero(this.phoneResolved, this.eligible));
     set("fallbackRate", rateOrZero(this.fellBack, this.eligible));
     set("backupRate", rate(this.backups, this.servedByAlternative));
     set("handoverRate", rate(this.handovers, this.servedByAlternative));
     set("abandonedRate", rate(this.abandoned, this.calls));
+    set("abandonedRate.behavioralHealth", rate(this.abandonedBH, this.bhCalls));
     set("repeatCalls", this.repeatCalls);
     set("repeatCallsAvoided", counts.repeatCallsAvoided ?? null);
     set("followUps", counts.followUps ?? null);
@@ -147,14 +189,19 @@ export class ReplicationRecorder {
     set("declineRate", rateOrZero(this.declined, this.eligible));
     set("escalationRate", rate(this.escalated, this.bhCalls));
     set("officerHoursBH", this.officerMinutesBH / 60);
-    const staffing = unitTimes.reduce((sum, t) => sum + (t.staffedMinutes / 60) * t.costPerHour, 0);
+    set("hubCalls", this.hubCalls);
+    set("hubWaitMin.mean", this.hubWait.mean);
+    set("hubWaitMin.p90", this.hubWait.quantile(0.9));
+    set("hubUtilization", hub === null ? null : rate(hub.busyMinutes, hub.staffedMinutes));
+    set("hubStaffHours", hub === null ? 0 : hub.staffedMinutes / 60);
+    const hubStaffing = hub === null ? 0 : (hub.staffedMinutes / 60) * hub.costPerHour;
+    const staffing = unitTimes.reduce((sum, t) => sum + (t.staffedMinutes / 60) * t.costPerHour, hubStaffing);
     const total = staffing + this.outcomeCost;
     set("cost.staffing", staffing);
     set("cost.outcomes", this.outcomeCost);
     set("cost.total", total);
     set("cost.perCall", rate(total, this.calls));
     set("cost.perBHCall", rate(total, this.bhCalls));
-    set("cost.perDivertedCall", rate(total, this.diverted));
     for (let p = 1; p <= this.options.maxPriority; p++) {
       set(`responseMin.mean.priority${p}`, this.responseByPriority[p].mean);
       set(`responseMin.p90.priority${p}`, this.responseByPriority[p].quantile(0.9));
@@ -165,6 +212,7 @@ export class ReplicationRecorder {
     for (const t of unitTimes) {
       for (let h = 0; h < 24; h++) set(hourlyUtilizationName(t.name, h), rate(t.busyMinutesByHour[h], t.staffedMinutesByHour[h]));
     }
+    this.zones?.finish(set, unitTimes);
     return values;
   }
 }

@@ -24,7 +24,7 @@ interface Effect {
 /** The changes a briefing leads with, in the order they are told. Cost is told separately, last. */
 export const HEADLINE_EFFECTS: readonly Effect[] = [
   { metric: "responseMin.p90.behavioralHealth", noun: "the 90th-percentile response for behavioral-health calls", amount: "minutes", lower: "cut", higher: "lengthened" },
-  { metric: "diversionRate", noun: "the share of behavioral-health calls diverted from arrest, ED transport and involuntary hold", amount: "points", lower: "lowered", higher: "raised" },
+  { metric: "noArrestEdHoldRate", noun: "the share of behavioral-health calls answered and ended without arrest, ED transport or involuntary hold", amount: "points", lower: "lowered", higher: "raised" },
   { metric: "arrestRate", noun: "the share of behavioral-health calls ending in arrest", amount: "points", lower: "lowered", higher: "raised" },
   { metric: "officerHoursBH", noun: "officer time on behavioral-health calls", amount: "hours", lower: "cut", higher: "added to" },
   { metric: "responseMin.p90.priority1", noun: "the 90th-percentile response for priority-1 calls", amount: "minutes", lower: "cut", higher: "lengthened" },

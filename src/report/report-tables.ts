@@ -4,9 +4,10 @@
  * assumptions (the scenario's key parameters with their sources). Every value from the scenario
  * or summary.json is escaped by the `html` template.
  */
+import type { CostEffectiveness } from "../metrics/cost-effectiveness.js";
 import type { MetricDefinition } from "../metrics/definitions.js";
 import type { MetricSummary } from "../metrics/summarize.js";
-import { formatValue } from "./format.js";
+import { formatMoney, formatValue } from "./format.js";
 import { excludesZero } from "./headline.js";
 import { html, type SafeHtml } from "./html-escape.js";
 import { perPeriod } from "./period.js";
@@ -21,18 +22,18 @@ export const REPORT_TABLE_ROWS: readonly { metric: string; label: string }[] = [
   { metric: "responseMin.p90.priority1", label: "Priority-1 response, 90th percentile (minutes)" },
   { metric: "priority1WithinTargetRate", label: "Priority-1 calls reached within the target" },
   { metric: "responseMin.p90.behavioralHealth", label: "BH response, 90th percentile (minutes)" },
-  { metric: "diversionRate", label: "BH calls diverted (no arrest, ED transport or hold)" },
-  { metric: "policeFreeRate", label: "BH calls no police officer attended" },
+  { metric: "answeredWithoutPoliceRate", label: "BH calls answered without police (no sworn officer attended)" },
+  { metric: "noArrestEdHoldRate", label: "BH calls answered and ended without arrest, ED transport or hold" },
   { metric: "arrestRate", label: "BH calls ending in arrest" },
   { metric: "edRate", label: "BH calls ending in ED transport" },
   { metric: "holdRate", label: "BH calls ending in an involuntary hold" },
-  { metric: "alternativeShare", label: "Eligible calls served by the alternative" },
+  { metric: "alternativeShare", label: "Eligible calls answered by the alternative (team on scene or hub by phone)" },
   { metric: "fallbackRate", label: "Eligible calls that fell back to police" },
+  { metric: "abandonedRate.behavioralHealth", label: "BH calls abandoned (caller hung up before a unit or the hub answered)" },
   { metric: "officerHoursBH", label: "Officer hours on BH calls" },
   { metric: "cost.staffing", label: "Staffing cost" },
   { metric: "cost.outcomes", label: "Outcome cost (bookings, ED, holds, transports)" },
   { metric: "cost.total", label: "Total cost" },
-  { metric: "cost.perDivertedCall", label: "Cost per diverted BH call" },
 ];
 
 interface Row {
@@ -96,6 +97,45 @@ ${rows.map((row) => html`<tr><th scope="row">${row.label}</th>${others.map((mode
   })}</tr>\n`)}</tbody>
 </table>`;
   return html`${estimates}\n${differences}`;
+}
+
+/** Rows of the cost-effectiveness table: outcome key in summary.json, label, and what one outcome is called in the totals. */
+export const COST_EFFECTIVENESS_ROWS: readonly { outcome: string; label: string; noun: string }[] = [
+  { outcome: "perNoArrestEdHoldCall", label: "Per additional BH call ended without arrest, ED transport or hold", noun: "calls" },
+  { outcome: "perCallAnsweredWithoutPolice", label: "Per additional BH call answered without police", noun: "calls" },
+  { outcome: "perArrestAvoided", label: "Per arrest avoided", noun: "arrests avoided" },
+  { outcome: "perOfficerHourFreed", label: "Per officer-hour freed from BH calls", noun: "officer-hours" },
+];
+
+/** One cell: numbers are right-aligned; a "not defined" reason is text, left to wrap. */
+function costEffectivenessCell(c: CostEffectiveness<MetricSummary> | undefined, noun: string): SafeHtml {
+  if (!c) return html`<td class="num"><span class="na">n/a</span></td>`;
+  const cost = c.incrementalCostPerYear.mean;
+  const gain = c.additionalOutcomesPerYear.mean;
+  const totals =
+    cost === null || gain === null ? "" : html`<span class="ci">${formatValue(cost, "currency", true)} / ${formatValue(gain, c.outcomeUnit, true)} ${noun} a year</span>`;
+  if (!c.defined || c.ratio === null) return html`<td><span class="na">not defined: ${c.reason ?? "no ratio"}</span>${totals}</td>`;
+  const interval = c.ci95 === null ? "" : html`<span class="ci">${formatMoney(c.ci95[0])} to ${formatMoney(c.ci95[1])}</span>`;
+  const dominant = c.quadrant === "dominant" ? html`<span class="ci">dominant: cheaper and better</span>` : "";
+  return html`<td class="num">${formatMoney(c.ratio)}${interval}${dominant}${totals}</td>`;
+}
+
+/**
+ * The cost per additional outcome against the baseline (incremental cost-effectiveness ratio,
+ * with Fieller's 95% interval and the per-year totals it divides), or null when no model has one
+ * (no baseline, or a summary.json written before these were computed).
+ */
+export function costEffectivenessTable(document: SummaryDocument): SafeHtml | null {
+  const baseline = document.baseline !== undefined && document.models[document.baseline] ? document.baseline : null;
+  if (baseline === null) return null;
+  const models = Object.keys(document.models).filter((model) => model !== baseline && document.models[model].costEffectiveness);
+  if (models.length === 0) return null;
+  return html`<table class="numbers cost-effectiveness">
+<caption>Extra cost per additional outcome against ${baseline}: the mean extra cost divided by the mean additional outcomes, paired by replication, with its 95% interval (Fieller's method) below, then the extra cost and additional outcomes a year it divides. Negative: a saving per additional outcome.</caption>
+<thead><tr><th scope="col">Cost per additional outcome</th>${models.map((model) => html`<th scope="col" class="num">${model} vs ${baseline}</th>`)}</tr></thead>
+<tbody>
+${COST_EFFECTIVENESS_ROWS.map((row) => html`<tr><th scope="row">${row.label}</th>${models.map((model) => costEffectivenessCell(document.models[model].costEffectiveness?.[row.outcome], row.noun))}</tr>\n`)}</tbody>
+</table>`;
 }
 
 /** The assumptions table, or a note when summary.json predates the assumptions list. */

@@ -18,7 +18,8 @@ export const SWEEP_HEADER = ["point", "parameter", "value", "model", "metric", "
 export const SWEEP_KEY_METRICS = [
   "responseMin.p90.behavioralHealth",
   "responseMin.p90.priority1",
-  "diversionRate",
+  "answeredWithoutPoliceRate",
+  "noArrestEdHoldRate",
   "alternativeShare",
   "fallbackRate",
   "cost.total",

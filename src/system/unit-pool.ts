@@ -2,7 +2,8 @@
  * The units of one type in one response model: who is idle, who is busy, how many the roster
  * wants on duty, and the calls waiting for them. A unit that is busy when its shift ends finishes
  * its call first, then goes off duty ("owed" units). Busy and staffed unit-minutes are integrated
- * over the measurement window for utilization and paid hours.
+ * over the measurement window for utilization and paid hours, in total, by hour of day and, with
+ * geography, by slot (the zone units are based in).
  */
 import type { Call } from "./call.js";
 import { CallQueue } from "./call-queue.js";
@@ -36,6 +37,11 @@ export class UnitPool {
   /** By slot (zone, or the last slot for units with no zone): units on duty, and units owed off. */
   private readonly onDutyBySlot: number[];
   private readonly owedBySlot: number[];
+  /** By slot: busy units now. */
+  private readonly busyBySlot: number[];
+  /** By slot: busy and on-duty unit-minutes in the window, integrated only with more than one slot (see `busyMinutesBySlot`). */
+  private readonly slotBusyMinutes: Float64Array;
+  private readonly slotStaffedMinutes: Float64Array;
   private unitsMade = 0;
   private lastTouchMin = 0;
   /** Busy and on-duty (idle + busy) unit-minutes in the window by hour of day (0..23); see `flush`. */
@@ -57,6 +63,9 @@ export class UnitPool {
     this.queue = new CallQueue(index);
     this.onDutyBySlot = new Array<number>(slots).fill(0);
     this.owedBySlot = new Array<number>(slots).fill(0);
+    this.busyBySlot = new Array<number>(slots).fill(0);
+    this.slotBusyMinutes = new Float64Array(slots);
+    this.slotStaffedMinutes = new Float64Array(slots);
   }
 
   get idleCount(): number {
@@ -135,6 +144,7 @@ export class UnitPool {
       throw new UnitPoolError(`no idle ${this.type.name} unit for ${call.describe()} at ${nowMin} min`);
     }
     this.busy++;
+    this.busyBySlot[unit.slot]++;
     unit.call = call;
     unit.assignedMin = nowMin;
     return unit;
@@ -146,6 +156,7 @@ export class UnitPool {
     this.touch(nowMin);
     unit.call = null;
     this.busy--;
+    this.busyBySlot[unit.slot]--;
     // Nothing is owed most of the time: test the total before the unit's slot.
     if (this.owed > 0 && this.owedBySlot[unit.slot] > 0) {
       this.owedBySlot[unit.slot]--;
@@ -171,6 +182,7 @@ export class UnitPool {
       } else {
         this.addAcrossHours(from, to, this.busy, staffed);
       }
+      if (this.slots > 1) this.addBySlot(to - from);
     }
     this.lastTouchMin = nowMin;
   }
@@ -194,6 +206,24 @@ export class UnitPool {
   /** On-duty unit-minutes in the window (after `flush`). */
   get staffedMinutes(): number {
     return this.staffedMinutesByHour.reduce((a, b) => a + b, 0);
+  }
+
+  /** Busy unit-minutes in the window by slot (zone index, then units with no zone); after `flush`. */
+  get busyMinutesBySlot(): ArrayLike<number> {
+    return this.slots > 1 ? this.slotBusyMinutes : [this.busyMinutes];
+  }
+
+  /** On-duty unit-minutes in the window by slot; after `flush`. */
+  get staffedMinutesBySlot(): ArrayLike<number> {
+    return this.slots > 1 ? this.slotStaffedMinutes : [this.staffedMinutes];
+  }
+
+  /** Adds `minutes` of each slot's current busy and on-duty units (on duty = idle + busy, owed included). */
+  private addBySlot(minutes: number): void {
+    for (let slot = 0; slot < this.slots; slot++) {
+      this.slotBusyMinutes[slot] += this.busyBySlot[slot] * minutes;
+      this.slotStaffedMinutes[slot] += this.onDutyBySlot[slot] * minutes;
+    }
   }
 
   private addAcrossHours(from: number, to: number, busy: number, staffed: number): void {

@@ -43,7 +43,7 @@ describe("report chart specs", () => {
   it("leave the diversion chart out when the run had no behavioral-health calls", () => {
     const document = fixtureDocument((d) => {
       for (const model of Object.values(d.models)) {
-        for (const metric of ["diversionRate", "arrestRate", "edRate", "holdRate"]) model.metrics[metric] = { mean: null, ci95: null, n: 0 };
+        for (const metric of ["noArrestEdHoldRate", "arrestRate", "edRate", "holdRate"]) model.metrics[metric] = { mean: null, ci95: null, n: 0 };
       }
     });
     expect(reportCharts(document, { status: "absent" }).map((c) => c.id)).not.toContain("diversion");

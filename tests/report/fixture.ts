@@ -4,6 +4,7 @@
  * (Observable Plot's rule: snapshots never depend on time, randomness or live data).
  */
 import { metricDefinitions } from "../../src/metrics/definitions.js";
+import type { CostEffectiveness } from "../../src/metrics/cost-effectiveness.js";
 import type { MetricSummary, ModelSummary } from "../../src/metrics/summarize.js";
 import type { SummaryDocument } from "../../src/report/summary-files.js";
 
@@ -21,8 +22,8 @@ const MEANS: Record<string, [number | null, number | null, number | null]> = {
   "responseMin.mean.behavioralHealth": [7.6, 10.5, 17.1],
   "responseMin.p90.behavioralHealth": [13.2, 18.7, 30.9],
   priority1WithinTargetRate: [0.78, 0.76, 0.78],
-  diversionRate: [0.84, 0.87, 0.9],
-  policeFreeRate: [0, 0, 0.57],
+  noArrestEdHoldRate: [0.84, 0.87, 0.9],
+  answeredWithoutPoliceRate: [0, 0, 0.57],
   arrestRate: [0.05, 0.037, 0.024],
   edRate: [0.057, 0.058, 0.052],
   holdRate: [0.049, 0.036, 0.029],
@@ -30,15 +31,63 @@ const MEANS: Record<string, [number | null, number | null, number | null]> = {
   alternativeShare: [0, 0.59, 0.46],
   phoneResolvedRate: [0, 0, 0.2],
   fallbackRate: [0, 0.41, 0.058],
+  "abandonedRate.behavioralHealth": [0.01, 0.01, 0.02],
   backupRate: [null, 0, 0.026],
   officerHoursBH: [9400, 9800, 4150],
   "cost.staffing": [14_200_000, 16_000_000, 16_100_000],
   "cost.outcomes": [8_500_000, 8_100_000, 7_800_000],
   "cost.total": [22_700_000, 24_100_000, 23_900_000],
-  "cost.perDivertedCall": [2680, 2760, 2660],
   "utilization.patrol": [0.5, 0.47, 0.45],
   "utilization.co-responder": [null, 0.41, null],
   "utilization.outreach-team": [null, null, 0.3],
+};
+
+/** Cost per additional outcome against police-only, made up to match MEANS (900 BH calls a year). */
+function ratio(
+  metric: string,
+  outcome: string,
+  outcomeUnit: "calls" | "hours",
+  cost: number,
+  gain: number,
+  ci95: [number, number] | null,
+  result: { defined: true; quadrant: CostEffectiveness["quadrant"] } | { defined: false; reason: string; quadrant: CostEffectiveness["quadrant"] },
+): CostEffectiveness<MetricSummary> {
+  return {
+    ratio: result.defined ? Number((cost / gain).toFixed(6)) : null,
+    ci95: result.defined ? ci95 : null,
+    defined: result.defined,
+    reason: result.defined ? null : result.reason,
+    quadrant: result.quadrant,
+    n: 10,
+    metric,
+    outcome,
+    outcomeUnit,
+    incrementalCostPerYear: { mean: cost, ci95: [cost - cost / 10, cost + cost / 10], n: 10 },
+    additionalOutcomesPerYear: { mean: gain, ci95: [Number((gain - 0.3 * Math.abs(gain) - 1).toFixed(6)), Number((gain + 0.3 * Math.abs(gain) + 1).toFixed(6))], n: 10 },
+  };
+}
+
+const COST_EFFECTIVENESS: Record<string, Record<string, CostEffectiveness<MetricSummary>>> = {
+  "co-responder": {
+    perNoArrestEdHoldCall: ratio("noArrestEdHoldCalls", "additional call", "calls", 1_400_000, 27, [38_000, 80_000], { defined: true, quadrant: "costlier-and-better" }),
+    perCallAnsweredWithoutPolice: ratio("answeredWithoutPoliceCalls", "additional call", "calls", 1_400_000, 0, null, {
+      defined: false,
+      reason: "no clear difference in behavioral-health calls answered without police (the 95% interval of the difference includes zero)",
+      quadrant: null,
+    }),
+    perArrestAvoided: ratio("arrests", "arrest avoided", "calls", 1_400_000, 11.7, [70_000, 260_000], { defined: true, quadrant: "costlier-and-better" }),
+    perOfficerHourFreed: ratio("officerHoursBH", "officer-hour freed", "hours", 1_400_000, -400, null, {
+      defined: false,
+      reason: "more officer-hours on behavioral-health calls than the baseline, at higher cost (dominated)",
+      quadrant: "dominated",
+    }),
+  },
+  "centralized-outreach": {
+    perNoArrestEdHoldCall: ratio("noArrestEdHoldCalls", "additional call", "calls", 1_200_000, 54, [15_000, 34_000], { defined: true, quadrant: "costlier-and-better" }),
+    perCallAnsweredWithoutPolice: ratio("answeredWithoutPoliceCalls", "additional call", "calls", 1_200_000, 513, [1_900, 2_800], { defined: true, quadrant: "costlier-and-better" }),
+    perArrestAvoided: ratio("arrests", "arrest avoided", "calls", 1_200_000, 23.4, [36_000, 78_000], { defined: true, quadrant: "costlier-and-better" }),
+    perOfficerHourFreed: ratio("officerHoursBH", "officer-hour freed", "hours", 1_200_000, 5250, [190, 270], { defined: true, quadrant: "costlier-and-better" }),
+  },
 };
 
 function hourly(metric: string, model: number): number | null {
@@ -65,7 +114,7 @@ function difference(model: number | null, baseline: number | null): MetricSummar
 
 /** The fixture document; `edit` may change it (a copy) before it is returned. */
 export function fixtureDocument(edit?: (document: SummaryDocument) => void): SummaryDocument {
-  const definitions = metricDefinitions(UNIT_TYPES, 2);
+  const definitions = metricDefinitions({ unitTypes: UNIT_TYPES.map((name) => ({ name })), maxPriority: 2, geography: null });
   const value = (metric: string, m: number) => (metric.startsWith("utilizationByHour.") ? hourly(metric, m) : (MEANS[metric]?.[m] ?? 1));
   const models: Record<string, ModelSummary> = {};
   MODELS.forEach((name, m) => {
@@ -76,6 +125,8 @@ export function fixtureDocument(edit?: (document: SummaryDocument) => void): Sum
   });
   // A difference whose interval includes zero: the headline must not claim it.
   models["centralized-outreach"].vsBaseline!["responseMin.p90.priority1"] = { mean: -0.03, ci95: [-0.07, 0.01], n: 10 };
+  models["co-responder"].costEffectiveness = COST_EFFECTIVENESS["co-responder"];
+  models["centralized-outreach"].costEffectiveness = COST_EFFECTIVENESS["centralized-outreach"];
   const patrol = [18, ...new Array(8).fill(10), ...new Array(6).fill(21), ...new Array(4).fill(19), ...new Array(5).fill(18)];
   const document: SummaryDocument = {
     scenario: "fixture-city",

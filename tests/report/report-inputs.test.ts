@@ -62,7 +62,7 @@ describe("readSweep", () => {
       row(0, "0.5", "police-only", "fallbackRate", "0"),
       row(0, "0.5", "outreach", "fallbackRate", "0.1"),
       row(1, "1", "outreach", "fallbackRate", "0.2"),
-      `1,models.x.uptake,1,outreach,diversionRate,,,,0`,
+      `1,models.x.uptake,1,outreach,noArrestEdHoldRate,,,,0`,
     ];
     writeFileSync(join(folder, "sweep.csv"), lines.join("\n") + "\n");
     expect(readSweep(folder)).toEqual({

@@ -1,8 +1,8 @@
 /**
- * How behavioral-health calls ended, by model: diverted (no arrest, ED transport or involuntary
- * hold), arrest, ED transport, involuntary hold; each a share of behavioral-health calls with its
- * 95% interval. Each outcome has its own axis: a 3% arrest share would be invisible on the axis of
- * an 85% diversion share.
+ * How behavioral-health calls ended, by model: answered without arrest, ED transport or
+ * involuntary hold, arrest, ED transport, involuntary hold; each a share of all behavioral-health
+ * calls with its 95% interval (abandoned calls are in none of them). Each outcome has its own
+ * axis: a 3% arrest share would be invisible on the axis of an 85% share.
  */
 import type { TopLevelSpec } from "vega-lite";
 import { CHART_CONFIG } from "./chart-theme.js";
@@ -10,13 +10,13 @@ import { intervalPanelGrid, type IntervalPanel } from "./interval-panels.js";
 import { intervalRows, type ChartContext } from "./summary-rows.js";
 
 const OUTCOMES = [
-  { metric: "diversionRate", title: "Diverted", subtitle: "no arrest, ED or hold" },
+  { metric: "noArrestEdHoldRate", title: "No arrest, ED or hold", subtitle: "answered, none of the three" },
   { metric: "arrestRate", title: "Arrest", subtitle: "booked" },
   { metric: "edRate", title: "ED transport", subtitle: "emergency department" },
   { metric: "holdRate", title: "Involuntary hold", subtitle: "psychiatric" },
 ];
 
-/** The diversion-outcome chart's Vega-Lite spec, or null when the run had no behavioral-health calls. */
+/** The BH-outcome chart's Vega-Lite spec, or null when the run had no behavioral-health calls. */
 export function diversionChartSpec(context: ChartContext): TopLevelSpec | null {
   const panels: IntervalPanel[] = OUTCOMES.map((outcome) => ({
     title: outcome.title,

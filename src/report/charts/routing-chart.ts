@@ -1,8 +1,9 @@
 /**
- * Where calls eligible for an alternative went, by model: served by the alternative (co-responder
- * or civilian team), resolved by phone at the hub, fell back to police because the alternative was
- * busy or off duty, and, of the calls the alternative served, the share that requested police
- * backup. Models with no eligible calls (police-only) are left out: they would show four zeros.
+ * Where calls eligible for an alternative went, by model: answered by the alternative (its team
+ * on scene, co-responder or civilian, or the hub by phone), the phone part of that, fell back to
+ * police because the alternative was busy or off duty (an abandoned call never does), and, of the
+ * calls the alternative's units served, the share that requested police backup. Models with no
+ * eligible calls (police-only) are left out: they would show four zeros.
  */
 import type { TopLevelSpec } from "vega-lite";
 import { CHART_CONFIG } from "./chart-theme.js";
@@ -10,7 +11,7 @@ import { intervalPanelGrid, type IntervalPanel } from "./interval-panels.js";
 import { intervalRows, type ChartContext } from "./summary-rows.js";
 
 const MEASURES = [
-  { metric: "alternativeShare", title: "Served by the alternative", subtitle: "of eligible calls" },
+  { metric: "alternativeShare", title: "Answered by the alternative", subtitle: "team on scene or hub by phone, of eligible calls" },
   { metric: "phoneResolvedRate", title: "Resolved by phone", subtitle: "of eligible calls" },
   { metric: "fallbackRate", title: "Fell back to police", subtitle: "of eligible calls" },
   { metric: "backupRate", title: "Police backup requested", subtitle: "of calls the alternative served" },
