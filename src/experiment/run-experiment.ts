@@ -92,6 +92,7 @@ export function summarizeExperiment(
     replications,
     baseline,
     definitions,
+    { horizonDays: scenario.run.horizonDays },
   );
   return { scenario, models, baseline, definitions, replications, summary, events };
 }

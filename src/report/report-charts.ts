@@ -55,7 +55,7 @@ export function reportCharts(document: SummaryDocument, sweep: SweepSection): Re
     ...main(
       "cost",
       "Cost by model",
-      `Staffing (paid unit-hours, busy or not) and outcome costs (bookings, ED visits, holds, transports) ${perPeriod(document.horizonDays)}, and the total cost divided by the number of diverted behavioral-health calls.`,
+      `Staffing (paid unit-hours, busy or not) and outcome costs (bookings, ED visits, holds, transports) ${perPeriod(document.horizonDays)}, with the 95% interval of the total.`,
       costChartSpec(context),
     ),
     ...main(

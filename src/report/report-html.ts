@@ -10,7 +10,7 @@ import { html, type SafeHtml } from "./html-escape.js";
 import { periodPhrase } from "./period.js";
 import type { ReportChart } from "./report-charts.js";
 import { REPORT_STYLE } from "./report-style.js";
-import { assumptionsTable, comparisonTables } from "./report-tables.js";
+import { assumptionsTable, comparisonTables, costEffectivenessTable } from "./report-tables.js";
 import type { SummaryDocument } from "./summary-files.js";
 import type { SweepSection } from "./sweep-csv.js";
 
@@ -59,7 +59,7 @@ ${headlineParagraphs(document).map((paragraph) => html`<p>${paragraph}</p>\n`)}<
 <section id="comparison">
 <h2>Key numbers</h2>
 ${comparisonTables(document)}
-</section>
+${costEffectivenessSection(document)}</section>
 <section id="charts">
 <h2>Charts</h2>
 <p class="note">Each chart is also in the charts/ folder beside this page, as a PNG for slides, an SVG and a Vega-Lite specification.</p>
@@ -80,6 +80,19 @@ ${methodSection(document)}
 </html>
 `;
   return page.markup;
+}
+
+/**
+ * "Cost per additional outcome": each model's extra cost per outcome gained against the baseline
+ * (the incremental cost-effectiveness ratio), or nothing when summary.json has none.
+ */
+function costEffectivenessSection(document: SummaryDocument): SafeHtml | string {
+  const table = costEffectivenessTable(document);
+  if (table === null) return "";
+  return html`<h3 id="cost-effectiveness">Cost per additional outcome</h3>
+<p>What each extra outcome costs compared with ${document.baseline}: the extra cost of a model divided by the extra outcomes it achieves, both from the same replications (the incremental cost-effectiveness ratio health economists report), never the whole city's cost divided by a count. The ratio is not defined when the model's difference in that outcome is not clear (its 95% interval includes zero) or when it achieves fewer of them; the yearly totals below each ratio still show both differences. A model that is cheaper and better is marked dominant.</p>
+${table}
+`;
 }
 
 function runSummary(document: SummaryDocument): string {

@@ -1,7 +1,10 @@
 /**
  * The files a run writes: summary.json (machine-readable), summary.csv (one row per model x
- * metric with its interval, and the paired difference from the baseline) and replications.csv
- * (one row per model x replication x metric). Same run, same bytes: nothing here reads a clock.
+ * metric with its interval, and the paired difference from the baseline), replications.csv
+ * (one row per model x replication x metric) and, when models are compared with a baseline,
+ * cost-effectiveness.csv (one row per model x outcome: cost per additional outcome with its
+ * Fieller interval, and the per-year totals behind it). Same run, same bytes: nothing here reads
+ * a clock.
  */
 import { join } from "node:path";
 import type { MetricDefinition } from "../metrics/definitions.js";
@@ -48,7 +51,10 @@ export interface RunOutput {
   replications: readonly (readonly MetricValues[])[];
 }
 
-/** Writes summary.json, summary.csv and replications.csv into `folder`; returns their paths. */
+/**
+ * Writes summary.json, summary.csv, replications.csv and (when some model has a cost-effectiveness
+ * record) cost-effectiveness.csv into `folder`; returns their paths.
+ */
 export function writeSummaryFiles(folder: string, output: RunOutput): string[] {
   const files = {
     json: join(folder, "summary.json"),
@@ -58,7 +64,68 @@ export function writeSummaryFiles(folder: string, output: RunOutput): string[] {
   writeFileAtomic(files.json, JSON.stringify(output.document, null, 2) + "\n");
   writeFileAtomic(files.summary, summaryCsv(output));
   writeFileAtomic(files.replications, replicationsCsv(output));
-  return Object.values(files);
+  const written = Object.values(files);
+  const costEffectiveness = costEffectivenessCsv(output);
+  if (costEffectiveness !== null) {
+    const file = join(folder, "cost-effectiveness.csv");
+    writeFileAtomic(file, costEffectiveness);
+    written.push(file);
+  }
+  return written;
+}
+
+/** Columns of cost-effectiveness.csv, one row per model x outcome. */
+export const COST_EFFECTIVENESS_CSV_HEADER = [
+  "model",
+  "baseline",
+  "outcome",
+  "metric",
+  "outcome_unit",
+  "ratio",
+  "ratio_ci_low",
+  "ratio_ci_high",
+  "defined",
+  "reason",
+  "quadrant",
+  "n",
+  "incremental_cost_per_year",
+  "incremental_cost_per_year_ci_low",
+  "incremental_cost_per_year_ci_high",
+  "additional_outcomes_per_year",
+  "additional_outcomes_per_year_ci_low",
+  "additional_outcomes_per_year_ci_high",
+] as const;
+
+/** cost-effectiveness.csv's text, or null when no model has a cost-effectiveness record. */
+export function costEffectivenessCsv({ document, modelNames }: Pick<RunOutput, "document" | "modelNames">): string | null {
+  const rows: (string | number | null)[][] = [];
+  for (const model of modelNames) {
+    for (const [outcome, c] of Object.entries(document.models[model]?.costEffectiveness ?? {})) {
+      const cost = c.incrementalCostPerYear;
+      const gain = c.additionalOutcomesPerYear;
+      rows.push([
+        model,
+        document.baseline,
+        outcome,
+        c.metric,
+        c.outcomeUnit,
+        c.ratio,
+        c.ci95?.[0] ?? null,
+        c.ci95?.[1] ?? null,
+        String(c.defined),
+        c.reason,
+        c.quadrant,
+        c.n,
+        cost.mean,
+        cost.ci95?.[0] ?? null,
+        cost.ci95?.[1] ?? null,
+        gain.mean,
+        gain.ci95?.[0] ?? null,
+        gain.ci95?.[1] ?? null,
+      ]);
+    }
+  }
+  return rows.length === 0 ? null : toCsv(COST_EFFECTIVENESS_CSV_HEADER, rows);
 }
 
 function summaryCsv({ document, definitions, modelNames }: RunOutput): string {

@@ -1,14 +1,15 @@
 /**
  * Cost by model over the measured period, split into staffing (paid unit-hours, busy or not) and
- * outcomes (bookings, ED visits, holds, transports), with the total's 95% interval; beside it the
- * total cost per diverted behavioral-health call. Staffing is dark and outcomes light, so the
- * split reads in greyscale.
+ * outcomes (bookings, ED visits, holds, transports), with the total's 95% interval. Staffing is
+ * dark and outcomes light, so the split reads in greyscale. (Cost per additional outcome against
+ * the baseline is a table of the report, not a bar: a ratio with a Fieller interval may be
+ * undefined, and total cost divided by a count is not a cost per outcome.)
  */
 import type { TopLevelSpec } from "vega-lite";
 import { formatMoney } from "../format.js";
 import { perPeriod } from "../period.js";
 import { CHART_CONFIG, OKABE_ITO } from "./chart-theme.js";
-import { BAND_HEIGHT, intervalPanel, panelDomainMax } from "./interval-panels.js";
+import { BAND_HEIGHT, panelDomainMax } from "./interval-panels.js";
 import { intervalRows, type ChartContext } from "./summary-rows.js";
 
 /** Width of the stacked cost panel, pixels. */
@@ -65,18 +66,6 @@ export function costChartSpec(context: ChartContext): TopLevelSpec {
       },
     ],
   };
-  const perDiverted = intervalPanel(
-    {
-      title: "Cost per diverted call",
-      subtitle: "total cost / diverted BH calls",
-      rows: intervalRows(context, "cost.perDivertedCall"),
-      axisTitle: "$ per diverted call",
-      axisFormat: "$,.0f",
-    },
-    context.models,
-    context.models,
-    false,
-  );
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: {
@@ -84,9 +73,6 @@ export function costChartSpec(context: ChartContext): TopLevelSpec {
       subtitle: `${context.runLabel}. Black lines: 95% confidence intervals.`,
     },
     config: CHART_CONFIG,
-    hconcat: [stacked, perDiverted],
-    spacing: 24,
-    // Components and models are different colour keys; concatenated views share scales otherwise.
-    resolve: { scale: { color: "independent" }, legend: { color: "independent" } },
+    hconcat: [stacked],
   } as TopLevelSpec;
 }
