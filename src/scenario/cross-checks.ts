@@ -70,6 +70,10 @@ export function crossCheck(scenario: ScenarioInput, scenarioFile?: string): Scen
     const n = zones.length;
     if (geography.shares.length !== n) report(["geography", "shares"], `must have one share per zone (${n}), got ${geography.shares.length}`);
     else checkSum(geography.shares, ["geography", "shares"], "zone shares", report);
+    zones.forEach((zone, i) => {
+      // Zones are told apart by name in the shifts and in every by-zone figure.
+      if (zones.indexOf(zone) < i) report(["geography", "zones", i], `names zone '${zone}' twice (zone names must be unique)`);
+    });
     if (geography.travelMin.length !== n || geography.travelMin.some((row) => row.length !== n)) {
       report(["geography", "travelMin"], `must be a ${n} x ${n} table (rows: from the unit's zone, columns: to the call's zone)`);
     }
@@ -89,10 +93,20 @@ export function crossCheck(scenario: ScenarioInput, scenarioFile?: string): Scen
   if (repeat) {
     if (!categories.includes(repeat.category)) report(["repeatCallers", "category"], unknownName("category", repeat.category, categories));
     checkSum(repeat.priorityShares, ["repeatCallers", "priorityShares"], "priority shares", report);
+    // Figures are kept per priority the demand can draw; a repeat call beyond them has no place.
+    if (maxPriority > 0 && repeat.priorityShares.length > maxPriority) {
+      report(
+        ["repeatCallers", "priorityShares"],
+        `must have at most ${maxPriority} entries, one per priority the demand can draw (1 to ${maxPriority}), got ${repeat.priorityShares.length}`,
+      );
+    }
   }
 
   const abandonment = scenario.waiting?.abandonment;
   if (abandonment) checkDistribution(abandonment.patienceMin, ["waiting", "abandonment", "patienceMin"], report);
+  abandonment?.priorities?.forEach((p, j) => {
+    if (maxPriority > 0 && p > maxPriority) report(["waiting", "abandonment", "priorities", j], `must be a priority the demand can draw (1 to ${maxPriority}), got ${p}`);
+  });
 
   for (const [name, outcome] of Object.entries(scenario.outcomes)) {
     if (outcome?.holdMin) checkDistribution(outcome.holdMin, ["outcomes", name, "holdMin"], report);
@@ -108,20 +122,34 @@ export function crossCheck(scenario: ScenarioInput, scenarioFile?: string): Scen
     const staffed = new Set<string>();
     /** Staffed types with units on duty at some time: a rule's last resort must be one. */
     const onDuty = new Set<string>();
+    /** Rostered types whose every unit-shift is vacant: never on duty either, and the vacancy says why. */
+    const allVacant = new Set<string>();
+    const vacancyReported = new Set<string>();
+    const neverOnDuty = (typeName: string, lastResortOf: string, waiting: string) => {
+      if (!allVacant.has(typeName)) return false;
+      if (!vacancyReported.has(typeName)) {
+        vacancyReported.add(typeName);
+        report([...at, "vacancy", typeName], `must be below 1 for unit type '${typeName}', the last resort of ${lastResortOf}: with every shift vacant, ${waiting} would wait forever, got 1`);
+      }
+      return true;
+    };
     for (const [typeName, shifts] of Object.entries(model.staffing)) {
       if (!unitTypes.includes(typeName)) {
         report([...at, "staffing", typeName], unknownName("unit type", typeName, unitTypes));
         continue;
       }
-      shifts.forEach((shift, i) => {
-        if (parseClock(shift.from) === parseClock(shift.to)) {
-          report([...at, "staffing", typeName, i], `must have 'to' differ from 'from' (use 00:00 to 24:00 for all day), got ${shift.from} to ${shift.to}`);
-        }
-      });
+      checkShifts(shifts, [...at, "staffing", typeName], report);
       staffed.add(typeName);
-      if (shifts.some((s) => s.units > 0)) onDuty.add(typeName);
+      if (shifts.some((s) => s.units > 0)) {
+        // A vacancy of 1 leaves every rostered unit-shift unfilled.
+        if ((model.vacancy?.[typeName] ?? 0) >= 1) allVacant.add(typeName);
+        else onDuty.add(typeName);
+      }
     }
-    if (model.hub) checkDistribution(model.hub.triageMin, [...at, "hub", "triageMin"], report);
+    if (model.hub) {
+      checkShifts(model.hub.staff, [...at, "hub", "staff"], report);
+      checkDistribution(model.hub.triageMin, [...at, "hub", "triageMin"], report);
+    }
     for (const typeName of Object.keys(model.vacancy ?? {})) {
       if (!staffed.has(typeName)) report([...at, "vacancy", typeName], `names unit type '${typeName}', which this model does not staff${suggestion(typeName, [...staffed])}`);
     }
@@ -138,7 +166,8 @@ export function crossCheck(scenario: ScenarioInput, scenarioFile?: string): Scen
         if (!categories.includes(c)) report([...path, "match", "categories", j], unknownName("category", c, categories));
       });
       rule.match?.priorities?.forEach((p, j) => {
-        if (p > maxPriority) report([...path, "match", "priorities", j], `must be a priority the demand can draw (1 to ${maxPriority}), got ${p}`);
+        // 0: the replayed table could not be read (reported above), so no priority is known.
+        if (maxPriority > 0 && p > maxPriority) report([...path, "match", "priorities", j], `must be a priority the demand can draw (1 to ${maxPriority}), got ${p}`);
       });
       const seen = new Set<string>();
       rule.send.forEach((typeName, j) => {
@@ -153,7 +182,7 @@ export function crossCheck(scenario: ScenarioInput, scenarioFile?: string): Scen
         else if (rule.send.includes(typeName)) report([...path, "ifIdle", j], `names unit type '${typeName}', which is already in 'send'`);
       });
       const lastResort = rule.send[rule.send.length - 1];
-      if (staffed.has(lastResort) && !onDuty.has(lastResort)) {
+      if (staffed.has(lastResort) && !onDuty.has(lastResort) && !neverOnDuty(lastResort, `dispatch[${i}]`, "its calls")) {
         report([...path, "send", rule.send.length - 1], `names unit type '${lastResort}' as the last resort, but this model never has one on duty, so calls would wait forever`);
       }
       if (rule.uptake < 1 && rule.send.length < 2) {
@@ -166,7 +195,12 @@ export function crossCheck(scenario: ScenarioInput, scenarioFile?: string): Scen
       scenario.unitTypes[typeName]?.backup?.send.forEach((backupType, i) => {
         if (unitTypes.includes(backupType) && !staffed.has(backupType)) {
           report(["unitTypes", typeName, "backup", "send", i], `names unit type '${backupType}', which model '${modelName}' does not staff`);
-        } else if (staffed.has(backupType) && !onDuty.has(backupType) && i === scenario.unitTypes[typeName].backup!.send.length - 1) {
+        } else if (
+          staffed.has(backupType) &&
+          !onDuty.has(backupType) &&
+          i === scenario.unitTypes[typeName].backup!.send.length - 1 &&
+          !neverOnDuty(backupType, `unitTypes.${typeName}.backup`, "backup requests")
+        ) {
           report(["unitTypes", typeName, "backup", "send", i], `names unit type '${backupType}' as the last resort, but model '${modelName}' never has one on duty, so backup requests would wait forever`);
         }
       });
@@ -191,6 +225,18 @@ function checkDemand(scenario: ScenarioInput, report: Report): number {
     if (profile && !profile.some((v) => v > 0)) report(["demand", key], "must have at least one value > 0, got all zeros");
   }
   return Math.max(0, ...categories.map(([, c]) => c.priorityShares?.length ?? 0));
+}
+
+/** Checks a list of shift blocks (a unit type's roster or a hub's staff) at `path`. */
+function checkShifts(shifts: readonly { from: string; to: string }[], path: KeyPath, report: Report): void {
+  shifts.forEach((shift, i) => {
+    // 24:00 ends a day; a block that starts then starts at 00:00 of the next one.
+    if (parseClock(shift.from) >= 24 * 60) {
+      report([...path, i, "from"], `must be a time within the day, 00:00 to 23:59 (a shift starting at midnight starts at 00:00), got ${shift.from}`);
+    } else if (parseClock(shift.from) === parseClock(shift.to)) {
+      report([...path, i], `must have 'to' differ from 'from' (use 00:00 to 24:00 for all day), got ${shift.from} to ${shift.to}`);
+    }
+  });
 }
 
 function checkSum(values: readonly number[], path: KeyPath, what: string, report: Report): void {

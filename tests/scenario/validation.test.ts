@@ -171,3 +171,95 @@ describe("YAML anchors", () => {
     expect(input.models["police-only"].staffing.patrol[0].units).toBe(10);
   });
 });
+
+describe("scenarios that would crash or hang a run", () => {
+  const repeatCallers = (priorityShares: number[]) => ({ people: 50, callsPerYear: 20, category: "other", priorityShares, effect: 0.5, effectDays: 90 });
+  const team = { crew: { clinician: 1 }, costPerHour: 1, onSceneMin: { default: { dist: "fixed", value: 1 } }, dispositions: { default: { resolved: 1 } } };
+  const hub = (staff: unknown[]) => ({ staff, costPerHour: 10, triageMin: { dist: "fixed", value: 5 } });
+
+  it("reject repeat callers' priority shares for a priority the demand cannot draw", () => {
+    expect(withPatrol((s) => (s.repeatCallers = repeatCallers([0.2, 0.3, 0.5])))).toEqual([
+      "city.yaml: repeatCallers.priorityShares must have at most 2 entries, one per priority the demand can draw (1 to 2), got 3",
+    ]);
+    expect(withPatrol((s) => (s.repeatCallers = repeatCallers([1])))).toEqual([]);
+  });
+
+  it("reject repeat callers' priority shares beyond the priorities of a replayed call table", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { CALL_TABLE_HEADER } = await import("../../src/streams/call-table.js");
+    const file = join(mkdtempSync(join(tmpdir(), "resim-replay-")), "calls.csv");
+    writeFileSync(file, `${CALL_TABLE_HEADER}\n2023-01-01T00:00:30,other,2,export,1,0,1,,9,39,E1,521,5150,MENTAL CASE,2\n`);
+    const found = withPatrol((s) => {
+      s.run.warmupDays = 6;
+      s.demand = { historical: { file }, categories: { other: {} } };
+      s.repeatCallers = repeatCallers([0.5, 0.3, 0.2]);
+    });
+    expect(found).toEqual([
+      "city.yaml: repeatCallers.priorityShares must have at most 2 entries, one per priority the demand can draw (1 to 2), got 3",
+    ]);
+  });
+
+  it("reject a shift or a hub shift that starts at 24:00", () => {
+    const found = withPatrol((s) => {
+      s.models["police-only"].staffing.patrol = [{ from: "24:00", to: "08:00", units: 1 }, { from: "00:00", to: "24:00", units: 1 }];
+      s.models["police-only"].hub = hub([{ from: "24:00", to: "06:00", units: 1 }]);
+    });
+    expect(found).toEqual([
+      "city.yaml: models.police-only.staffing.patrol[0].from must be a time within the day, 00:00 to 23:59 (a shift starting at midnight starts at 00:00), got 24:00",
+      "city.yaml: models.police-only.hub.staff[0].from must be a time within the day, 00:00 to 23:59 (a shift starting at midnight starts at 00:00), got 24:00",
+    ]);
+  });
+
+  it("reject a hub shift whose end is its start, as for a unit type's shift", () => {
+    expect(withPatrol((s) => (s.models["police-only"].hub = hub([{ from: "08:00", to: "08:00", units: 1 }])))).toEqual([
+      "city.yaml: models.police-only.hub.staff[0] must have 'to' differ from 'from' (use 00:00 to 24:00 for all day), got 08:00 to 08:00",
+    ]);
+  });
+
+  it("reject a vacancy of 1 for a last-resort unit type, whose calls would wait forever, once per unit type", () => {
+    const found = withPatrol((s) => {
+      s.models["police-only"].vacancy = { patrol: 1 };
+      s.models["police-only"].dispatch = [{ match: { priorities: [1] }, send: ["patrol"] }, { send: ["patrol"] }];
+    });
+    expect(found).toEqual([
+      "city.yaml: models.police-only.vacancy.patrol must be below 1 for unit type 'patrol', the last resort of dispatch[0]: with every shift vacant, its calls would wait forever, got 1",
+    ]);
+  });
+
+  it("reject a vacancy of 1 for the last-resort unit type of a backup request", () => {
+    const found = withPatrol((s) => {
+      s.unitTypes.team = { ...team, backup: { share: 0.5, send: ["reserve"] } };
+      s.unitTypes.reserve = { ...team, crew: { officer: 1 } };
+      s.models["police-only"].staffing.team = [{ from: "00:00", to: "24:00", units: 1 }];
+      s.models["police-only"].staffing.reserve = [{ from: "00:00", to: "24:00", units: 1 }];
+      s.models["police-only"].vacancy = { reserve: 1 };
+    });
+    expect(found).toEqual([
+      "city.yaml: models.police-only.vacancy.reserve must be below 1 for unit type 'reserve', the last resort of unitTypes.team.backup: with every shift vacant, backup requests would wait forever, got 1",
+    ]);
+  });
+
+  it("accept a vacancy of 1 for a preferred unit type that calls fall back from", () => {
+    const found = withPatrol((s) => {
+      s.unitTypes.team = team;
+      s.models["police-only"].staffing.team = [{ from: "00:00", to: "24:00", units: 1 }];
+      s.models["police-only"].vacancy = { team: 1 };
+      s.models["police-only"].dispatch = [{ send: ["team", "patrol"] }];
+    });
+    expect(found).toEqual([]);
+  });
+
+  it("reject a zone named twice", () => {
+    expect(withPatrol((s) => (s.geography = { zones: ["north", "north"], shares: [0.5, 0.5], travelMin: [[1, 2], [2, 1]] }))).toEqual([
+      "city.yaml: geography.zones[1] names zone 'north' twice (zone names must be unique)",
+    ]);
+  });
+
+  it("reject an abandonment priority the demand cannot draw, as for a rule's priorities", () => {
+    expect(withPatrol((s) => (s.waiting = { abandonment: { patienceMin: { dist: "fixed", value: 5 }, priorities: [1, 4] } }))).toEqual([
+      "city.yaml: waiting.abandonment.priorities[1] must be a priority the demand can draw (1 to 2), got 4",
+    ]);
+  });
+});
