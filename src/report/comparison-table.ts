@@ -1,11 +1,13 @@
 /**
  * The comparison a planner reads in the terminal: key metrics for each model with 95% intervals,
- * then each model's paired difference from the baseline, starred where the interval excludes 0.
+ * then each model's paired difference from the baseline, starred where the interval excludes 0,
+ * then its extra cost per additional outcome (the ICER) with Fieller's interval.
  */
 import type { MetricDefinition } from "../metrics/definitions.js";
 import type { MetricSummary } from "../metrics/summarize.js";
 import type { SummaryDocument } from "./summary-files.js";
 import { formatValue, unitLabel } from "./format.js";
+import { COST_EFFECTIVENESS_ROWS } from "./report-tables.js";
 
 /** Metrics shown in the table, in order; utilization rows are added per unit type. */
 export const TABLE_METRICS = [
@@ -23,6 +25,8 @@ export const TABLE_METRICS = [
   "alternativeShare",
   "fallbackRate",
   "officerHoursBH",
+  "hubWaitMin.mean",
+  "hubUtilization",
   "cost.total",
   "cost.perCall",
 ];
@@ -63,6 +67,23 @@ export function comparisonTable(document: SummaryDocument, definitions: readonly
       ]),
     ];
     lines.push("", `Difference from ${document.baseline} (paired by replication; * = the 95% CI excludes 0)`, ...align(differences));
+    const withRatios = others.filter((m) => document.models[m].costEffectiveness);
+    if (withRatios.length > 0) {
+      const ratios = [
+        ["extra cost", ...withRatios.map((m) => `${m} vs ${document.baseline}`)],
+        ...COST_EFFECTIVENESS_ROWS.map((row) => [
+          row.outcome,
+          ...withRatios.map((m) => {
+            const c = document.models[m].costEffectiveness![row.outcome];
+            if (!c) return "n/a";
+            if (!c.defined || c.ratio === null) return `not defined (${c.quadrant ?? "no clear difference"})`;
+            const interval = c.ci95 === null ? "" : ` [${formatValue(c.ci95[0], "currency", false)}, ${formatValue(c.ci95[1], "currency", false)}]`;
+            return `${formatValue(c.ratio, "currency", false)}${interval}${c.quadrant === "dominant" ? " dominant" : ""}`;
+          }),
+        ]),
+      ];
+      lines.push("", `Extra cost per additional outcome against ${document.baseline} (paired; Fieller 95% CI; reasons in cost-effectiveness.csv)`, ...align(ratios));
+    }
   }
   return lines.join("\n") + "\n";
 }

@@ -1,12 +1,11 @@
 /**
- * The units of one type in one response model: who is idle, who is busy, how many the roster
- * wants on duty, and the calls waiting for them. A unit that is busy when its shift ends finishes
+ * The units of one type in one response model: who is idle, who is busy and how many the roster
+ * wants on duty (calls waiting for them are in waiting-lines.ts). A unit that is busy when its shift ends finishes
  * its call first, then goes off duty ("owed" units). Busy and staffed unit-minutes are integrated
  * over the measurement window for utilization and paid hours, in total, by hour of day and, with
  * geography, by slot (the zone units are based in).
  */
 import type { Call } from "./call.js";
-import { CallQueue } from "./call-queue.js";
 import type { UnitTypeConfig } from "./config.js";
 
 /** One unit. It is in exactly one place: off duty, idle, or busy with one call. */
@@ -28,7 +27,6 @@ export class UnitPoolError extends Error {
 }
 
 export class UnitPool {
-  readonly queue: CallQueue;
   private readonly idle: Unit[] = [];
   private readonly offDuty: Unit[] = [];
   private busy = 0;
@@ -60,7 +58,6 @@ export class UnitPool {
     /** Zones units can be based in, plus one slot for units with no zone; 1 without geography. */
     readonly slots = 1,
   ) {
-    this.queue = new CallQueue(index);
     this.onDutyBySlot = new Array<number>(slots).fill(0);
     this.owedBySlot = new Array<number>(slots).fill(0);
     this.busyBySlot = new Array<number>(slots).fill(0);
