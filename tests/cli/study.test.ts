@@ -1,9 +1,9 @@
 /** Sweeps, sensitivity and sharding end to end, through the compiled CLI. */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { resim } from "../helpers/cli.js";
 
 const scratchFolders: string[] = [];
 const scratch = () => {
@@ -12,11 +12,6 @@ const scratch = () => {
   return folder;
 };
 afterAll(() => scratchFolders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
-
-function resim(...args: string[]) {
-  const result = spawnSync(process.execPath, ["dist/src/cli/main.js", ...args], { encoding: "utf8" });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** Every file below a folder with its bytes, for comparing whole outputs. */
 function tree(folder: string, prefix = ""): Record<string, string> {
@@ -31,13 +26,27 @@ function tree(folder: string, prefix = ""): Record<string, string> {
 
 const sweep = ["sweep", "scenarios/riverton.yaml", "--model", "centralized-outreach", "--param", "models.centralized-outreach.staffing.outreach-team[3].units", "--values", "0..2", "--param", "models.centralized-outreach.dispatch[0].uptake", "--values", "0.5,1", "--days", "4", "--replications", "3", "--quiet"];
 
+/** The unsharded sweep and its two shards, run once (side by side) for every test that reads them. */
+let sweepRuns: Promise<{ whole: string; part1: string; part2: string }> | undefined;
+function ranSweep(): Promise<{ whole: string; part1: string; part2: string }> {
+  sweepRuns ??= (async () => {
+    const [whole, part1, part2] = [scratch(), scratch(), scratch()];
+    const runs = await Promise.all([
+      resim(...sweep, "--out", whole),
+      resim(...sweep, "--out", part1, "--shard", "1/2", "--workers", "1"),
+      resim(...sweep, "--out", part2, "--shard", "2/2", "--workers", "2"),
+    ]);
+    expect(runs.map((run) => [run.code, run.stderr])).toEqual([[0, ""], [0, ""], [0, ""]]);
+    return { whole, part1, part2 };
+  })();
+  return sweepRuns;
+}
+
 describe("resim sweep and resim merge", () => {
-  it("merges shards into exactly the files one unsharded run writes", () => {
-    const [whole, part1, part2, merged] = [scratch(), scratch(), scratch(), scratch()];
-    expect(resim(...sweep, "--out", whole).code).toBe(0);
-    expect(resim(...sweep, "--out", part1, "--shard", "1/2", "--workers", "1").code).toBe(0);
-    expect(resim(...sweep, "--out", part2, "--shard", "2/2", "--workers", "2").code).toBe(0);
-    expect(resim("merge", part2, part1, "--out", merged).code).toBe(0);
+  it("merges shards into exactly the files one unsharded run writes", async () => {
+    const { whole, part1, part2 } = await ranSweep();
+    const merged = scratch();
+    expect((await resim("merge", part2, part1, "--out", merged)).code).toBe(0);
     expect(tree(merged)).toEqual(tree(whole));
     const chart = JSON.parse(readFileSync(join(whole, "sweep-fallbackRate.vl.json"), "utf8"));
     expect(chart.layer.map((layer: { mark: { type: string } }) => layer.mark.type)).toEqual(["line", "point", "area"]);
@@ -46,43 +55,42 @@ describe("resim sweep and resim merge", () => {
     expect(csv[1]).toMatch(/^0,models\.centralized-outreach\.staffing\.outreach-team\[3\]\.units,0,models\.centralized-outreach\.dispatch\[0\]\.uptake,0\.5,police-only,calls,/);
   });
 
-  it("refuses to merge when a shard is missing, naming the missing points", () => {
-    const part1 = scratch();
-    expect(resim(...sweep, "--out", part1, "--shard", "1/2").code).toBe(0);
-    const { code, stderr } = resim("merge", part1, "--out", scratch());
+  it("refuses to merge when a shard is missing, naming the missing points", async () => {
+    const { part1 } = await ranSweep();
+    const { code, stderr } = await resim("merge", part1, "--out", scratch());
     expect(code).toBe(2);
     expect(stderr).toBe("resim: the study has 6 points; missing 3: 1, 3, 5 (run the remaining shards)\n");
   });
 
-  it("refuses to merge shards run with different --set values", () => {
-    const [part1, part2] = [scratch(), scratch()];
-    expect(resim(...sweep, "--out", part1, "--shard", "1/2").code).toBe(0);
-    expect(resim(...sweep, "--out", part2, "--shard", "2/2", "--set", "demand.callsPerDay=900").code).toBe(0);
-    const { code, stderr } = resim("merge", part1, part2, "--out", scratch());
+  it("refuses to merge shards run with different --set values", async () => {
+    const { part1 } = await ranSweep();
+    const part2 = scratch();
+    expect((await resim(...sweep, "--out", part2, "--shard", "2/2", "--set", "demand.callsPerDay=900")).code).toBe(0);
+    const { code, stderr } = await resim("merge", part1, part2, "--out", scratch());
     expect(code).toBe(2);
     expect(stderr).toContain("belongs to a different study");
   });
 
-  it("reports a damaged study file as a user error, not a crash", () => {
+  it("reports a damaged study file as a user error, not a crash", async () => {
     const part = scratch();
-    expect(resim(...sweep, "--out", part, "--shard", "1/2").code).toBe(0);
+    cpSync((await ranSweep()).part1, part, { recursive: true });
     writeFileSync(join(part, "study.json"), "{ not json");
-    const { code, stderr } = resim("merge", part, "--out", scratch());
+    const { code, stderr } = await resim("merge", part, "--out", scratch());
     expect(code).toBe(2);
     expect(stderr).toMatch(/study\.json: cannot be read as a study file/);
   });
 
-  it("reports a bad swept value with the scenario's own message and the point", () => {
-    const { code, stderr } = resim("sweep", "scenarios/riverton.yaml", "--param", "models.co-responder.staffing.co-responder[0].units", "--values", "-1,2", "--days", "1");
+  it("reports a bad swept value with the scenario's own message and the point", async () => {
+    const { code, stderr } = await resim("sweep", "scenarios/riverton.yaml", "--param", "models.co-responder.staffing.co-responder[0].units", "--values", "-1,2", "--days", "1");
     expect(code).toBe(2);
     expect(stderr).toContain("models.co-responder.staffing.co-responder[0].units must be an integer >= 0, got -1 (set with --set) (at point models.co-responder.staffing.co-responder[0].units=-1)");
   });
 });
 
 describe("resim sensitivity", () => {
-  it("ranks the scenario's uncertain parameters by their swing and writes a tornado chart", () => {
+  it("ranks the scenario's uncertain parameters by their swing and writes a tornado chart", async () => {
     const out = scratch();
-    const { code } = resim("sensitivity", "scenarios/riverton.yaml", "--model", "centralized-outreach", "--metric", "cost.total", "--days", "5", "--replications", "3", "--quiet", "--out", out);
+    const { code } = await resim("sensitivity", "scenarios/riverton.yaml", "--model", "centralized-outreach", "--metric", "cost.total", "--days", "5", "--replications", "3", "--quiet", "--out", out);
     expect(code).toBe(0);
     const rows = readFileSync(join(out, "sensitivity.csv"), "utf8").trim().split("\n").slice(1).map((line) => line.split(","));
     const swings = rows.map((r) => Number(r[15]));
@@ -94,17 +102,17 @@ describe("resim sensitivity", () => {
     expect(tornado.data.values).toHaveLength(2 * rows.length);
   });
 
-  it("suggests the near miss for an unknown metric", () => {
-    const { code, stderr } = resim("sensitivity", "scenarios/riverton.yaml", "--model", "centralized-outreach", "--metric", "cost.totl");
+  it("suggests the near miss for an unknown metric", async () => {
+    const { code, stderr } = await resim("sensitivity", "scenarios/riverton.yaml", "--model", "centralized-outreach", "--metric", "cost.totl");
     expect(code).toBe(2);
     expect(stderr).toBe("resim: --metric: no metric 'cost.totl', did you mean 'cost.total'?\n");
   });
 });
 
 describe("resim staff", () => {
-  it("prints the cheapest roster that meets the targets and the reduction that fails", () => {
+  it("prints the cheapest roster that meets the targets and the reduction that fails", async () => {
     const out = scratch();
-    const { code, stdout } = resim("staff", "scenarios/riverton.yaml", "--model", "centralized-outreach", "--unit", "outreach-team", "--target", "fallbackRate<=0.08", "--days", "14", "--replications", "3", "--max-units", "4", "--out", out);
+    const { code, stdout } = await resim("staff", "scenarios/riverton.yaml", "--model", "centralized-outreach", "--unit", "outreach-team", "--target", "fallbackRate<=0.08", "--days", "14", "--replications", "3", "--max-units", "4", "--out", out);
     expect(code).toBe(0);
     expect(stdout).toContain("Cheapest roster of 'outreach-team' in 'centralized-outreach' meeting every target:");
     expect(stdout).toMatch(/\d+ rosters simulated, 3 replications of 14 days each\./);
@@ -113,25 +121,25 @@ describe("resim staff", () => {
     expect(document.best.checks[0].ci95[1]).toBeLessThanOrEqual(0.08);
   });
 
-  it("says no roster fits when the cheapest one meeting the targets is over the staffing budget", () => {
+  it("says no roster fits when the cheapest one meeting the targets is over the staffing budget", async () => {
     const out = scratch();
-    const { code, stdout } = resim("staff", "scenarios/riverton.yaml", "--model", "centralized-outreach", "--unit", "outreach-team", "--target", "fallbackRate<=0.08", "--days", "7", "--replications", "3", "--max-units", "3", "--budget", "1000", "--out", out, "--workers", "1");
+    const { code, stdout } = await resim("staff", "scenarios/riverton.yaml", "--model", "centralized-outreach", "--unit", "outreach-team", "--target", "fallbackRate<=0.08", "--days", "7", "--replications", "3", "--max-units", "3", "--budget", "1000", "--out", out, "--workers", "1");
     expect(code).toBe(0);
     expect(stdout).toMatch(/^No roster within the staffing budget of \$1,000 meets every target: the cheapest that does costs \$[\d.]+k in staffing:/);
     expect(JSON.parse(readFileSync(join(out, "staffing.json"), "utf8"))).toMatchObject({ budget: 1000, withinBudget: false });
   });
 
-  it("suggests the near miss for an unknown unit type", () => {
-    const { code, stderr } = resim("staff", "scenarios/riverton.yaml", "--model", "co-responder", "--unit", "co-responders", "--target", "fallbackRate<=0.1");
+  it("suggests the near miss for an unknown unit type", async () => {
+    const { code, stderr } = await resim("staff", "scenarios/riverton.yaml", "--model", "co-responder", "--unit", "co-responders", "--target", "fallbackRate<=0.1");
     expect(code).toBe(2);
     expect(stderr).toBe("resim: --unit: model 'co-responder' does not staff 'co-responders', did you mean 'co-responder'?\n");
   });
 });
 
 describe("the report of a run with outreach teams", () => {
-  it("shows the teams' outreach hours apart from their call time", () => {
+  it("shows the teams' outreach hours apart from their call time", async () => {
     const out = scratch();
-    expect(resim("run", "scenarios/riverton-barriers.yaml", "--days", "3", "--replications", "2", "--quiet", "--report", "--out", out).code).toBe(0);
+    expect((await resim("run", "scenarios/riverton-barriers.yaml", "--days", "3", "--replications", "2", "--quiet", "--report", "--out", out)).code).toBe(0);
     expect(readFileSync(join(out, "report.html"), "utf8")).toContain("Hours outreach-team teams spent on outreach and follow-ups rather than calls");
   });
 });

@@ -2,27 +2,24 @@
  * `resim import`, and a replay of what it wrote, as a user runs them: the compiled CLI (npm test
  * builds it first), on the real San Luis Obispo extract and on hand-made error cases.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resim, type CliResult } from "../helpers/cli.js";
 import { SAN_LUIS_OBISPO_EXPORT, scratch, TINY_HEADER, TINY_MAPPING } from "./helpers.js";
 
-const CLI = "dist/src/cli/main.js";
 const s = scratch();
 afterAll(s.cleanup);
-
-function resim(...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8" });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe.skipIf(!existsSync(SAN_LUIS_OBISPO_EXPORT))("resim import on the San Luis Obispo extract", () => {
   const table = join(s.folder, "slo.csv");
   const fitted = join(s.folder, "slo-fitted.yaml");
-  const first = resim("import", SAN_LUIS_OBISPO_EXPORT, "--profile", "san-luis-obispo", "--out", table, "--emit-scenario", fitted);
+  let first: CliResult;
+  beforeAll(async () => {
+    first = await resim("import", SAN_LUIS_OBISPO_EXPORT, "--profile", "san-luis-obispo", "--out", table, "--emit-scenario", fitted);
+  });
 
-  it("prints what it understood, writes the table and a fitted scenario", () => {
+  it("prints what it understood, writes the table and a fitted scenario", async () => {
     expect(first.code).toBe(0);
     for (const expected of [
       "rows read     19,961",
@@ -36,24 +33,24 @@ describe.skipIf(!existsSync(SAN_LUIS_OBISPO_EXPORT))("resim import on the San Lu
     ]) {
       expect(first.stdout).toContain(expected);
     }
-    expect(resim("validate", fitted).code).toBe(0);
+    expect((await resim("validate", fitted)).code).toBe(0);
   });
 
-  it("writes byte-identical output when run again", () => {
+  it("writes byte-identical output when run again", async () => {
     const again = join(s.folder, "slo-again.csv");
-    const second = resim("import", SAN_LUIS_OBISPO_EXPORT, "--profile", "san-luis-obispo", "--out", again);
+    const second = await resim("import", SAN_LUIS_OBISPO_EXPORT, "--profile", "san-luis-obispo", "--out", again);
     expect(second.stdout.replace(again, table)).toBe(first.stdout.replace(/wrote .*slo-fitted.*\n/, ""));
     expect(readFileSync(again)).toEqual(readFileSync(table));
   });
 
-  it("replays the calls and sets the baseline's response times beside the observed ones", () => {
+  it("replays the calls and sets the baseline's response times beside the observed ones", async () => {
     const scenario = readFileSync("scenarios/san-diego-replay.yaml", "utf8")
       .replace("file: ../data/imported/san-diego.csv", "file: slo.csv")
       .replace("warmupDays: 7", "warmupDays: 2")
       .replace("horizonDays: 21", "horizonDays: 28")
       .replace(/\$schema=.*/, "");
     const file = s.file("slo-replay.yaml", scenario);
-    const run = resim("run", file, "--replications", "2", "--model", "police-only", "--out", join(s.folder, "report"), "--workers", "1");
+    const run = await resim("run", file, "--replications", "2", "--model", "police-only", "--out", join(s.folder, "report"), "--workers", "1");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Calibration: police-only (simulated) against the replayed export (observed), response time received -> first unit on scene");
@@ -66,31 +63,31 @@ describe.skipIf(!existsSync(SAN_LUIS_OBISPO_EXPORT))("resim import on the San Lu
 describe("resim import on bad input", () => {
   const mapping = s.file("tiny.yaml", TINY_MAPPING);
 
-  it("with --strict, stops at the first bad row with exit code 2, naming the file, line, column and value", () => {
+  it("with --strict, stops at the first bad row with exit code 2, naming the file, line, column and value", async () => {
     const file = s.file("bad.csv", `${TINY_HEADER}\nE1,2023-01-01 09:00:00,Noise,B,1,,\nE2,2023-13-45,Noise,B,1,,\n`);
-    const { code, stderr, stdout } = resim("import", file, "--mapping", mapping, "--out", join(s.folder, "bad-table.csv"), "--strict");
+    const { code, stderr, stdout } = await resim("import", file, "--mapping", mapping, "--out", join(s.folder, "bad-table.csv"), "--strict");
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toBe(`resim: ${file}: line 3, column 'when': expected a timestamp like 2023-01-31 13:45:00, got '2023-13-45'\n`);
     expect(existsSync(join(s.folder, "bad-table.csv"))).toBe(false);
   });
 
-  it("without --strict, counts the bad row with its line and imports the rest", () => {
+  it("without --strict, counts the bad row with its line and imports the rest", async () => {
     const file = s.file("bad.csv", `${TINY_HEADER}\nE1,2023-01-01 09:00:00,Noise,B,1,,\nE2,2023-13-45,Noise,B,1,,\n`);
-    const { code, stdout } = resim("import", file, "--mapping", mapping, "--out", join(s.folder, "ok-table.csv"));
+    const { code, stdout } = await resim("import", file, "--mapping", mapping, "--out", join(s.folder, "ok-table.csv"));
     expect(code).toBe(0);
     expect(stdout).toContain("1  bad received time (column 'when') (line 3); e.g. line 3, column 'when': expected a timestamp like 2023-01-31 13:45:00, got '2023-13-45'");
   });
 
-  it("exits 2 on a missing column, listing the columns the file has", () => {
+  it("exits 2 on a missing column, listing the columns the file has", async () => {
     const file = s.file("other.csv", "id,date_time,type\nE1,2023-01-01 09:00:00,Noise\n");
-    const { code, stderr } = resim("import", file, "--mapping", mapping, "--out", join(s.folder, "x.csv"));
+    const { code, stderr } = await resim("import", file, "--mapping", mapping, "--out", join(s.folder, "x.csv"));
     expect(code).toBe(2);
     expect(stderr).toBe(`resim: ${file}: line 1: has no column 'when', which the mapping ${mapping} names; the file's columns are: id, date_time, type\n`);
   });
 
-  it("exits 2 on an unknown profile, with the near miss", () => {
-    const { code, stderr } = resim("import", "calls.csv", "--profile", "san-deigo");
+  it("exits 2 on an unknown profile, with the near miss", async () => {
+    const { code, stderr } = await resim("import", "calls.csv", "--profile", "san-deigo");
     expect(code).toBe(2);
     expect(stderr).toBe("resim: --profile: no profile 'san-deigo', did you mean 'san-diego'?; write a mapping file and pass --mapping FILE for another city\n");
   });

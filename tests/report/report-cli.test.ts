@@ -1,14 +1,9 @@
 /** `resim report` and `resim run --report` end to end, through the compiled CLI (npm test builds it first). */
-import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { resim } from "../helpers/cli.js";
 import { scratchFolders } from "./scratch.js";
-
-function resim(...args: string[]) {
-  const result = spawnSync(process.execPath, ["dist/src/cli/main.js", ...args], { encoding: "utf8" });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const scratch = scratchFolders("resim-report-cli-");
 
@@ -18,22 +13,22 @@ const CHARTS = ["response-time", "diversion", "routing", "cost", "utilization-by
 
 describe("resim run --report and resim report", () => {
   let first: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     first = scratch();
-    expect(resim(...RUN, "--out", first, "--report").code).toBe(0);
+    expect((await resim(...RUN, "--out", first, "--report")).code).toBe(0);
   });
 
-  it("writes report.html and every chart as Vega-Lite, SVG and PNG next to the summary", () => {
+  it("writes report.html and every chart as Vega-Lite, SVG and PNG next to the summary", async () => {
     expect(existsSync(join(first, "report.html"))).toBe(true);
     expect(readdirSync(join(first, "charts")).sort()).toEqual(CHARTS.flatMap((id) => [`${id}.png`, `${id}.svg`, `${id}.vl.json`]).sort());
     const summary = JSON.parse(readFileSync(join(first, "summary.json"), "utf8"));
     expect(summary.assumptions.find((a: { parameter: string }) => a.parameter === "demand.callsPerDay").sources[0].text).toMatch(/^\(d\) 180,000 x 0\.6/);
   });
 
-  it("gives byte-identical report files for the same run, whether built by run --report or by report", () => {
+  it("gives byte-identical report files for the same run, whether built by run --report or by report", async () => {
     const second = scratch();
-    expect(resim(...RUN, "--out", second).code).toBe(0);
-    const { code, stdout } = resim("report", second);
+    expect((await resim(...RUN, "--out", second)).code).toBe(0);
+    const { code, stdout } = await resim("report", second);
     expect(code).toBe(0);
     expect(stdout).toBe(`wrote ${join(second, "report.html")} and 5 charts (SVG, PNG, Vega-Lite) in ${join(second, "charts")}\n`);
     for (const file of ["report.html", ...readdirSync(join(first, "charts")).map((name) => join("charts", name))]) {
@@ -41,19 +36,19 @@ describe("resim run --report and resim report", () => {
     }
   });
 
-  it("adds sweep curves when the run's folder holds a sweep.csv", () => {
+  it("adds sweep curves when the run's folder holds a sweep.csv", async () => {
     const folder = scratch();
     cpSync(join(first, "summary.json"), join(folder, "summary.json"));
     const sweep = ["sweep", "scenarios/riverton.yaml", "--model", "centralized-outreach", "--param", "models.centralized-outreach.dispatch[0].uptake", "--values", "0.5,1", "--days", "2", "--replications", "2", "--workers", "1", "--quiet", "--out", folder];
-    expect(resim(...sweep).code).toBe(0);
-    expect(resim("report", folder, "--quiet")).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect((await resim(...sweep)).code).toBe(0);
+    expect(await resim("report", folder, "--quiet")).toEqual({ code: 0, stdout: "", stderr: "" });
     expect(readdirSync(join(folder, "charts"))).toContain("sweep-responseMin-p90-behavioralHealth.png");
     expect(readFileSync(join(folder, "report.html"), "utf8")).toContain("<h2>Sweep: models.centralized-outreach.dispatch[0].uptake</h2>");
   });
 
-  it("exits with code 2 and names the folder and the missing summary.json", () => {
+  it("exits with code 2 and names the folder and the missing summary.json", async () => {
     const empty = scratch();
-    const { code, stdout, stderr } = resim("report", empty);
+    const { code, stdout, stderr } = await resim("report", empty);
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toBe(`resim: ${empty} has no summary.json: a report is built from a run's results; run 'resim run SCENARIO --out ${empty}' first, or pass --report to resim run\n`);
