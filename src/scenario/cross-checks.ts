@@ -188,8 +188,12 @@ export function crossCheck(scenario: ScenarioInput, scenarioFile?: string): Scen
       if (rule.uptake < 1 && rule.send.length < 2) {
         report([...path, "uptake"], `needs at least two unit types in 'send' (the rest of the calls go to the second), got ${rule.send.length}`);
       }
+      const firstDecline = scenario.unitTypes[rule.send[0]]?.declineShare ?? 0;
+      if (firstDecline > 0 && rule.send.length < 2) {
+        report([...path, "send"], `needs a second unit type: callers decline '${rule.send[0]}' (unitTypes.${rule.send[0]}.declineShare ${firstDecline}) and someone else must go, got only '${rule.send[0]}'`);
+      }
       if (rule.handoffMin) checkDistribution(rule.handoffMin, [...path, "handoffMin"], report);
-      if (rule.viaHub && !model.hub) report([...path, "viaHub"], `needs a hub: add models.${modelName}.hub with triageMin`);
+      if (rule.viaHub && !model.hub) report([...path, "viaHub"], `needs a hub: add models.${modelName}.hub with staff, costPerHour and triageMin`);
     });
     for (const typeName of staffed) {
       scenario.unitTypes[typeName]?.backup?.send.forEach((backupType, i) => {

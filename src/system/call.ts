@@ -5,6 +5,7 @@
  */
 import type { CallRecord } from "../metrics/call-record.js";
 import type { DispatchRule } from "./config.js";
+import type { CallArrival } from "../streams/call-source.js";
 
 /** Why a unit is sent: the call itself, or a dispatch linked to it. */
 export const CALL_ROLE = {
@@ -47,6 +48,8 @@ export class Call implements CallRecord {
   entryStep = 0;
   /** Id of the waiting line (see waiting-lines.ts) that holds the call, or -1 when it is not waiting. */
   waitingAt = -1;
+  /** Counts the call's entries into waiting lines; only its latest entry is live (see call-queue.ts). */
+  ticket = 0;
   /** Units (and linked dispatches) still working this incident; the call ends when it reaches 0. */
   openTasks = 0;
   /** For a backup dispatch: the call it supports. */
@@ -132,6 +135,13 @@ export class Call implements CallRecord {
   set patienceSet(value: boolean) {
     this.flags = value ? this.flags | 256 : this.flags & ~256;
   }
+  /** The caller's patience ran out while the call was not waiting (in triage, or being handed off): they hang up when it next has to wait. */
+  get patienceRanOut(): boolean {
+    return (this.flags & 8192) !== 0;
+  }
+  set patienceRanOut(value: boolean) {
+    this.flags = value ? this.flags | 8192 : this.flags & ~8192;
+  }
   /** The escalation timer is set (once, the first time the call waits for a unit). */
   get escalationSet(): boolean {
     return (this.flags & 4096) !== 0;
@@ -156,6 +166,15 @@ export class Call implements CallRecord {
   }
   set officerAttended(value: boolean) {
     this.flags = value ? this.flags | 2048 : this.flags & ~2048;
+  }
+
+  /** An incoming call as a source produced it. */
+  static fromArrival(id: number, arrival: CallArrival): Call {
+    const call = new Call(id, arrival.timeMin, arrival.category, arrival.priority, arrival.behavioralHealth, arrival.weapon, arrival.seed);
+    call.zone = arrival.zone ?? -1;
+    call.caller = arrival.caller ?? -1;
+    call.observedOnSceneMin = arrival.observedOnSceneMin ?? NaN;
+    return call;
   }
 
   /** The incident this call belongs to: itself, or the parent of a linked dispatch. */

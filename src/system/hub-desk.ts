@@ -5,7 +5,8 @@
  *
  * When no staff member is on duty, the hub is closed: a call handed to it goes to police, and so
  * do the calls still waiting when the last shift ends (a 911 dispatcher does not hold a crisis call
- * overnight for a desk that has closed).
+ * overnight for a desk that has closed). A call waits for triage at most its rule's
+ * `fallbackAfterMin` when the rule has a fallback, as it would for a busy team.
  */
 import type { Simulation } from "../engine/simulation.js";
 import type { CallRandom } from "../random/call-random.js";
@@ -22,8 +23,8 @@ export interface HubDeskHandlers {
   onTriaged: (call: Call) => void;
   /** Triage resolved the call by phone (`phoneResolved` is set): it ends here. */
   onResolvedByPhone: (call: Call) => void;
-  /** The hub closed with the call still waiting: it goes to police. */
-  onClosed: (call: Call) => void;
+  /** The call cannot be triaged (the hub closed, or the wait its rule allows ran out): it goes past the alternative. */
+  onGiveUp: (call: Call) => void;
   /** The call has to wait for triage: start the caller's patience. */
   onQueued: (call: Call) => void;
 }
@@ -66,17 +67,29 @@ export class HubDesk {
     change();
   }
 
-  /** Takes a call handed to the hub. Returns false when the hub is closed (nobody on duty). */
-  receive(call: Call): boolean {
+  /**
+   * Takes a call handed to the hub, to wait for triage at most `maxWaitMin` (Infinity: as long as
+   * it takes). Returns false when the call cannot be taken: the hub is closed (nobody on duty), or
+   * every staff member is busy and the call may not wait.
+   */
+  receive(call: Call, maxWaitMin: number): boolean {
     if (this.staff.targetCount === 0) return false;
+    if (this.staff.idleCount === 0 && maxWaitMin <= 0) return false;
     call.hubArrivalMin = this.sim.now;
     if (this.staff.idleCount > 0) this.startTriage(call);
     else {
       this.line.push(call);
+      if (maxWaitMin < Infinity) this.sim.after(maxWaitMin, PRECEDENCE.fallback, this.onWaitOver, call);
       this.handlers.onQueued(call);
     }
     return true;
   }
+
+  private readonly onWaitOver = (call: Call): void => {
+    if (!this.line.holds(call)) return;
+    this.line.remove(call);
+    this.handlers.onGiveUp(call);
+  };
 
   /** Brings the staff-time integrals up to `nowMin` (after the run). */
   close(nowMin: number): void {
@@ -115,7 +128,7 @@ export class HubDesk {
   }
 
   private closeLine(): void {
-    for (let call = this.line.poll(); call !== null; call = this.line.poll()) this.handlers.onClosed(call);
+    for (let call = this.line.poll(); call !== null; call = this.line.poll()) this.handlers.onGiveUp(call);
   }
 }
 

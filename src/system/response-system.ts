@@ -26,7 +26,7 @@ import { startFollowUps } from "./follow-ups.js";
 import { takeCall } from "./intake.js";
 import { travelDelay } from "./travel.js";
 import { startPatience, startWaitingTimers } from "./waiting-timers.js";
-import { WaitingLines } from "./waiting-lines.js";
+import { takesIfIdle, WaitingLines } from "./waiting-lines.js";
 import { CareConnections } from "./care-connections.js";
 import type { Rng } from "../random/rng.js";
 import { SimulationError } from "./simulation-error.js";
@@ -74,6 +74,8 @@ export class ResponseSystem {
     const geography = this.geography!;
     return slot < geography.zones.length ? geography.travelMin[slot][this.costZone] : Infinity;
   };
+  /** By unit type: an alternative to police (crew not police-only). */
+  private readonly alternative: readonly boolean[];
   /** Calls waiting for a unit (and for hub triage), by line. */
   private readonly lines: WaitingLines;
   /** The hub's triage desk; null when the model has no hub. */
@@ -103,7 +105,8 @@ export class ResponseSystem {
     this.geography = options.scenario.geography;
     const slots = options.scenario.geography === null ? 1 : options.scenario.geography.zones.length + 1;
     this.pools = this.unitTypes.map((type, index) => new UnitPool(index, type, options.windowStartMin, options.windowEndMin, slots));
-    this.lines = new WaitingLines(this.unitTypes.length);
+    this.alternative = this.unitTypes.map((type) => type.isAlternative);
+    this.lines = new WaitingLines(this.alternative);
     this.hub =
       this.model.hub === null
         ? null
@@ -114,8 +117,13 @@ export class ResponseSystem {
             {
               onTriaged: (call) => this.dispatch(call),
               onResolvedByPhone: (call) => this.endCall(call),
-              onClosed: this.sendToPolice,
-              onQueued: (call) => startPatience(call, this.scenario.waiting, this.sim, this.random, this.onPatienceOut),
+              onGiveUp: this.sendPastFirstChoice,
+              onQueued: (call) => {
+                if (call.patienceRanOut) {
+                  this.lines.remove(call);
+                  this.abandon(call);
+                } else startPatience(call, this.scenario.waiting, this.sim, this.random, this.onPatienceOut);
+              },
             },
             this.random,
             options.windowStartMin,
@@ -168,18 +176,7 @@ export class ResponseSystem {
       this.arrivalsDone = true;
       return;
     }
-    const call = new Call(
-      this.nextCallId++,
-      arrival.timeMin,
-      arrival.category,
-      arrival.priority,
-      arrival.behavioralHealth,
-      arrival.weapon,
-      arrival.seed,
-    );
-    call.zone = arrival.zone ?? -1;
-    call.caller = arrival.caller ?? -1;
-    call.observedOnSceneMin = arrival.observedOnSceneMin ?? NaN;
+    const call = Call.fromArrival(this.nextCallId++, arrival);
     this.sim.at(arrival.timeMin, PRECEDENCE.arrival, this.onArrival, call);
   }
 
@@ -198,7 +195,7 @@ export class ResponseSystem {
     if (rule.uptake < 1 && !recognised) {
       this.random.reset(call.seed, PURPOSE.uptake);
       if (this.random.next() >= rule.uptake) {
-        this.sendToPolice(call);
+        this.sendPastFirstChoice(call);
         return;
       }
     }
@@ -213,8 +210,9 @@ export class ResponseSystem {
 
   /** The routed call has reached whoever dispatches it: the hub's triage, or the first choice's dispatcher. */
   private readonly onHandedOff = (call: Call): void => {
-    if (call.rule!.viaHub && this.hub !== null) {
-      if (!this.hub.receive(call)) this.sendToPolice(call);
+    const rule = call.rule!;
+    if (rule.viaHub && this.hub !== null) {
+      if (!this.hub.receive(call, rule.send.length > 1 ? rule.fallbackAfterMin : Infinity)) this.sendPastFirstChoice(call);
       return;
     }
     this.dispatch(call);
@@ -240,8 +238,11 @@ export class ResponseSystem {
     this.offer(call, 0);
   }
 
-  /** Sends a call past its first choice, now: not routed by the dispatcher, or the hub is closed. */
-  private readonly sendToPolice = (call: Call): void => {
+  /**
+   * Sends a call past its first choice, now: not routed by the dispatcher, or the hub cannot
+   * triage it (closed, or the wait ran out). A rule with no second choice keeps its only one.
+   */
+  private readonly sendPastFirstChoice = (call: Call): void => {
     call.readyMin = this.sim.now;
     call.entryStep = Math.min(1, call.rule!.send.length - 1);
     this.offer(call, 1);
@@ -259,6 +260,7 @@ export class ResponseSystem {
       const pool = this.pools[send[step]];
       if (pool.idleCount > 0) return this.assign(call, pool);
       if (pool.targetCount > 0 && call.rule!.fallbackAfterMin > 0) {
+        if (call.patienceRanOut) return this.abandon(call);
         call.step = step;
         this.lines.push(call);
         this.sim.after(call.rule!.fallbackAfterMin, PRECEDENCE.fallback, this.onFallback, call);
@@ -270,18 +272,27 @@ export class ResponseSystem {
     call.step = last;
     if (pool.idleCount > 0) return this.assign(call, pool);
     for (const overflow of call.rule!.ifIdle) {
-      if (this.pools[overflow].idleCount > 0) return this.assign(call, this.pools[overflow]);
+      if (this.pools[overflow].idleCount > 0 && takesIfIdle(overflow, call.entryStep, this.alternative)) return this.assign(call, this.pools[overflow]);
     }
+    if (call.patienceRanOut) return this.abandon(call);
     this.lines.push(call);
     startWaitingTimers(call, this.scenario.waiting, this.sim, this.random, this.onPatienceOut, this.onEscalation);
   }
 
   private readonly onPatienceOut = (call: Call): void => {
-    if (call.waitingAt < 0) return;
+    if (call.waitingAt < 0) {
+      // In triage (the caller is on the line with the hub): they hang up if they must wait again.
+      if (Number.isNaN(call.assignedMin) && Number.isNaN(call.endMin)) call.patienceRanOut = true;
+      return;
+    }
     this.lines.remove(call);
+    this.abandon(call);
+  };
+
+  private abandon(call: Call): void {
     call.abandoned = true;
     this.endCall(call);
-  };
+  }
 
   /**
    * A behavioral-health call waited too long: more urgent, and, if it is still waiting for an

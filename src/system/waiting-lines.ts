@@ -6,7 +6,9 @@
  * reached one step. Every call in a line accepts the same unit types: those of its send list from
  * where it entered up to where it has reached (a call that fell back from a busy preferred type
  * still prefers that type when one frees up; a call the dispatcher or the caller sent straight to
- * police does not), plus, at the last step, the rule's `ifIdle` types. A freed unit looks at the
+ * police does not), plus, at the last step, the rule's `ifIdle` types (only those with a sworn crew
+ * for a call sent past its first choice: no civilian team takes a call the dispatcher or the
+ * caller kept from it). A freed unit looks at the
  * head of each line that accepts its type and takes the best (priority, then received, then id):
  * no call blocks an eligible call behind it in another line.
  */
@@ -22,8 +24,9 @@ export class WaitingLines {
   /** By unit type index: the lines whose calls it may take. */
   private readonly accepting: CallQueue[][];
 
-  constructor(unitTypeCount: number) {
-    this.accepting = Array.from({ length: unitTypeCount }, () => []);
+  /** @param alternative by unit type index: whether it is an alternative to police (its crew is not police-only). */
+  constructor(private readonly alternative: readonly boolean[]) {
+    this.accepting = alternative.map(() => []);
   }
 
   /** A line no unit type serves (the hub's triage queue): waits, patience and removal work as in any line. */
@@ -80,15 +83,20 @@ export class WaitingLines {
     if (line === undefined) {
       line = this.addLine();
       grid[entry][step] = line;
-      for (const type of acceptedTypes(rule, entry, step)) this.accepting[type].push(line);
+      for (const type of acceptedTypes(rule, entry, step, this.alternative)) this.accepting[type].push(line);
     }
     return line;
   }
 }
 
 /** The unit types a call of `rule` that entered at `entry` and reached `step` accepts. */
-export function acceptedTypes(rule: DispatchRule, entry: number, step: number): number[] {
+export function acceptedTypes(rule: DispatchRule, entry: number, step: number, alternative: readonly boolean[]): number[] {
   const types = new Set(rule.send.slice(entry, step + 1));
-  if (step === rule.send.length - 1) for (const type of rule.ifIdle) types.add(type);
+  if (step === rule.send.length - 1) for (const type of rule.ifIdle) if (takesIfIdle(type, entry, alternative)) types.add(type);
   return [...types];
+}
+
+/** Whether an `ifIdle` type may take a call that entered its rule's send list at `entry`. */
+export function takesIfIdle(type: number, entry: number, alternative: readonly boolean[]): boolean {
+  return entry === 0 || !alternative[type];
 }

@@ -473,20 +473,22 @@ const systemWorlds: World[] = [
     },
   },
   {
-    // One hub staff member, 2-minute triage, patience 1.2 once queued. Call 0 triaged 0-2; call 1
-    // (at 1) waits until 2, triaged 2-4; call 1.5 waits and hangs up at 2.7. Call 0 gets the team
-    // at 2; call 1 at 4 finds it busy, and with no wait allowed goes to patrol (a fallback).
+    // One hub staff member, 2-minute triage, patience 1.2 from the call received, a call may wait
+    // 1.5 for triage or for the team. Call 0 is triaged 0-2 and gets the team at 2 (busy to 32).
+    // Call 1 (at 1) waits until 2 and is triaged 2-4; its patience runs out at 2.2, on the line with
+    // the hub, so when it would wait for the busy team at 4 its caller hangs up. Call 1.5 waits for
+    // triage and hangs up at 2.7. Hub waits: 0 and 1 (call 1.5 was never triaged).
     name: "system: hub calls wait for a staff member; the wait counts only calls the hub triaged",
-    values: () => run(outreachWorld({ viaHub: true, fallbackAfterMin: 0 }, { waiting: { abandonment: { patienceMin: { dist: "fixed", value: 1.2 } } } }, {}), [bh(0), bh(1), bh(1.5)]),
+    values: () => run(outreachWorld({ viaHub: true, fallbackAfterMin: 1.5 }, { waiting: { abandonment: { patienceMin: { dist: "fixed", value: 1.2 } } } }, {}), [bh(0), bh(1), bh(1.5)]),
     expected: {
       hubCalls: 3,
       "hubWaitMin.mean": 0.5,
       "hubWaitMin.p90": 1,
       hubUtilization: 4 / 1440,
       hubStaffHours: 24,
-      abandonedRate: 1 / 3,
+      abandonedRate: 2 / 3,
       alternativeShare: 1 / 3,
-      fallbackRate: 1 / 3,
+      fallbackRate: 0,
       answeredWithoutPoliceRate: 1 / 3,
       "queueWaitMin.mean": 0,
       "cost.staffing": STAFFING_TWO_TYPES + 24 * 40,

@@ -177,6 +177,17 @@ describe("scenarios that would crash or hang a run", () => {
   const team = { crew: { clinician: 1 }, costPerHour: 1, onSceneMin: { default: { dist: "fixed", value: 1 } }, dispositions: { default: { resolved: 1 } } };
   const hub = (staff: unknown[]) => ({ staff, costPerHour: 10, triageMin: { dist: "fixed", value: 5 } });
 
+  it("reject a rule whose only unit type callers may decline, since nobody else could go", () => {
+    const found = withPatrol((s) => {
+      s.unitTypes.team = { ...team, declineShare: 0.1 };
+      s.models["police-only"].staffing.team = [{ from: "00:00", to: "24:00", units: 1 }];
+      s.models["police-only"].dispatch = [{ match: { behavioralHealth: true }, send: ["team"] }, { send: ["patrol"] }];
+    });
+    expect(found).toEqual([
+      "city.yaml: models.police-only.dispatch[0].send needs a second unit type: callers decline 'team' (unitTypes.team.declineShare 0.1) and someone else must go, got only 'team'",
+    ]);
+  });
+
   it("reject repeat callers' priority shares for a priority the demand cannot draw", () => {
     expect(withPatrol((s) => (s.repeatCallers = repeatCallers([0.2, 0.3, 0.5])))).toEqual([
       "city.yaml: repeatCallers.priorityShares must have at most 2 entries, one per priority the demand can draw (1 to 2), got 3",
