@@ -7,8 +7,10 @@ import { fittedScenario } from "../import/emit-scenario.js";
 import { formatImportReport } from "../import/import-report.js";
 import { importCalls } from "../import/importer.js";
 import { loadMapping } from "../import/mapping.js";
-import { writeFileAtomic } from "../report/atomic-write.js";
+import { writeFileAtomic } from "../output/atomic-write.js";
 import { suggestion } from "../scenario/near-miss.js";
+import { printableMessage } from "../streams/printable.js";
+import { checkOutputFile } from "./output-target.js";
 import { UsageError } from "./usage-error.js";
 
 interface ImportFlags {
@@ -72,9 +74,13 @@ call table. Replay it with demand: { historical: { file: ... } } in a scenario.`
     .action((file: string, flags: ImportFlags) => {
       const mapping = loadMapping(mappingFile(flags));
       const out = flags.out ?? join("data", "imported", `${mapping.name}.csv`);
+      // Before the import reads for minutes: an output that can never be written fails now.
+      checkOutputFile(out, "--out");
+      if (flags.emitScenario !== undefined) checkOutputFile(flags.emitScenario, "--emit-scenario", "scenario.yaml");
       const { tally, lookup } = importCalls({ file, mapping, out, strict: flags.strict });
       if (!flags.quiet) {
-        process.stdout.write(formatImportReport(file, mapping, tally, lookup));
+        // The report quotes the export's own text (call types): escape what a terminal would act on.
+        process.stdout.write(printableMessage(formatImportReport(file, mapping, tally, lookup)));
         process.stdout.write(`\nwrote ${out} (${tally.kept.toLocaleString("en-US")} calls)\n`);
       }
       if (flags.emitScenario !== undefined) {

@@ -13,10 +13,15 @@ import { reportCommand } from "./report-command.js";
 import { runCommand } from "./run-command.js";
 import { mergeCommand, sensitivityCommand, sweepCommand } from "./study-commands.js";
 import { StudyError } from "../experiment/study.js";
-import { OutputError } from "../report/atomic-write.js";
+import { OutputError } from "../output/atomic-write.js";
+import { installExitCleanup } from "../output/cleanup.js";
 import { schemaCommand } from "./schema-command.js";
 import { staffCommand } from "./staff-command.js";
 import { UsageError } from "./usage-error.js";
+import { ResourceError } from "../experiment/resource-error.js";
+import { WorkerCrashError } from "../experiment/worker-pool.js";
+import { printableMessage } from "../streams/printable.js";
+import { machineProblem } from "./machine-problem.js";
 import { validateCommand } from "./validate-command.js";
 
 const USER_ERROR = 2;
@@ -44,6 +49,9 @@ Examples:
   return root;
 }
 
+// Temporary, staging and spill files are removed however the command ends (error, Ctrl-C, SIGTERM).
+installExitCleanup();
+
 // A reader that stops early (`resim run ... | head`) is not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(0);
@@ -56,8 +64,16 @@ try {
   if (error instanceof CommanderError) {
     // Commander has already printed its message; help and --version end with code 0.
     process.exitCode = error.exitCode === 0 ? 0 : USER_ERROR;
-  } else if (error instanceof ScenarioError || error instanceof UsageError || error instanceof AssignmentError || error instanceof StudyError || error instanceof DataFileError || error instanceof OutputError) {
-    process.stderr.write(`resim: ${error.message.split("\n").join("\nresim: ")}\n`);
+  } else if (error instanceof ScenarioError || error instanceof UsageError || error instanceof AssignmentError || error instanceof StudyError || error instanceof DataFileError || error instanceof OutputError || error instanceof ResourceError) {
+    // Messages quote the user's files: escape what a terminal would act on (printable.ts).
+    process.stderr.write(`resim: ${printableMessage(error.message).split("\n").join("\nresim: ")}\n`);
+    process.exitCode = USER_ERROR;
+  } else if (error instanceof WorkerCrashError) {
+    // A crash of resim, but its stack (the pool's) would say nothing more than the message.
+    process.stderr.write(`resim: internal error (please report it): ${error.message}\n`);
+    process.exitCode = 1;
+  } else if (machineProblem(error) !== null) {
+    process.stderr.write(`resim: ${printableMessage(machineProblem(error)!)}\n`);
     process.exitCode = USER_ERROR;
   } else {
     process.stderr.write(`resim: internal error (please report it): ${(error as Error).stack ?? error}\n`);

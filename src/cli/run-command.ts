@@ -5,11 +5,11 @@ import { calibrationView } from "../import/calibration.js";
 import { runExperiment } from "../experiment/run-experiment.js";
 import { summaryDocument } from "../experiment/summary-document.js";
 import { comparisonTable } from "../report/comparison-table.js";
+import { checkOutputFolder } from "../output/folder-commit.js";
 import { writeSummaryFiles } from "../report/summary-files.js";
 import { suggestion } from "../scenario/near-miss.js";
 import { buildReportInFolder } from "./report-command.js";
-import { progressReporter } from "./progress.js";
-import { loadWithFlags, withScenarioOptions, type ScenarioFlags } from "./scenario-options.js";
+import { loadWithFlags, runOptions, withScenarioOptions, type ScenarioFlags } from "./scenario-options.js";
 import { UsageError } from "./usage-error.js";
 
 interface RunFlags extends ScenarioFlags {
@@ -55,12 +55,14 @@ difference from the baseline model.`,
         }
         return index;
       });
+      const folder = flags.out ?? join("reports", config.name);
+      // A folder resim may not replace (a link, a file, the current folder) fails now, not after the run.
+      checkOutputFolder(folder);
       const result = await runExperiment(
         { scenario: loaded, models },
-        { workers: flags.workers, onProgress: progressReporter("simulating", flags.quiet) },
+        runOptions("simulating", flags),
       );
       const output = summaryDocument(result, file);
-      const folder = flags.out ?? join("reports", config.name);
       const written = writeSummaryFiles(folder, output);
       if (!flags.quiet) {
         process.stdout.write(comparisonTable(output.document, output.definitions, output.modelNames));

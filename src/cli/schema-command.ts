@@ -1,7 +1,7 @@
 /** `resim schema`: print or write the scenario JSON Schema. */
 import { Command } from "commander";
 import { scenarioJsonSchema } from "../scenario/json-schema.js";
-import { writeFileAtomic } from "../report/atomic-write.js";
+import { writeFileAtomic } from "../output/atomic-write.js";
 
 export function schemaCommand(): Command {
   return new Command("schema")

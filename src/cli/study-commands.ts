@@ -12,8 +12,8 @@ import { suggestion } from "../scenario/near-miss.js";
 import { parseValues, sweepPoints } from "../experiment/sweep.js";
 import { SWEEP_KEY_METRICS } from "../report/sweep-csv.js";
 import { writeStudyOutputs } from "../report/study-files.js";
-import { progressReporter } from "./progress.js";
-import { loadWithFlags, withScenarioOptions, type ScenarioFlags } from "./scenario-options.js";
+import { checkOutputFolder } from "../output/folder-commit.js";
+import { loadWithFlags, runOptions, withScenarioOptions, type ScenarioFlags } from "./scenario-options.js";
 import { UsageError } from "./usage-error.js";
 
 interface StudyFlags extends ScenarioFlags {
@@ -26,9 +26,10 @@ interface StudyFlags extends ScenarioFlags {
 /** Runs a plan, writes the shard's points or the whole study's outputs, and says what it wrote. */
 async function runAndWrite(file: string, flags: StudyFlags, plan: Omit<StudyPlan, "load" | "shard">, defaultFolder: (name: string) => string): Promise<void> {
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  if (flags.out !== undefined) checkOutputFolder(flags.out);
   const { manifest, points } = await runStudy(
     { ...plan, load: (extra) => loadWithFlags(file, flags, extra), shard },
-    { workers: flags.workers, onProgress: progressReporter(plan.kind, flags.quiet) },
+    runOptions(plan.kind, flags),
   );
   const folder = flags.out ?? defaultFolder(manifest.scenario);
   if (shard) {

@@ -3,11 +3,15 @@
  * each a scenario with some values set, run on the same seeds. Each point's raw results are saved
  * as `points/point-NNNN.json`; the study's outputs are computed from those files alone, so a study
  * can be split into shards (`--shard I/N` runs every N-th point) on many machines and merged
- * later into exactly what one unsharded run writes.
+ * later into exactly what one unsharded run writes. A study's files are committed to its folder as
+ * one set (output/folder-commit.ts), named after its kind, so a shard's folder always holds one
+ * complete part; merge checks each part against its manifest before reading it.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { writeFileAtomic } from "../report/atomic-write.js";
+import { OutputError } from "../output/atomic-write.js";
+import { commitFolder } from "../output/folder-commit.js";
+import { checkListedFiles, fileEntry, readManifest } from "../output/manifest.js";
 import type { MetricValues } from "../metrics/replication-recorder.js";
 import { summarizeModels, type ModelSummary } from "../metrics/summarize.js";
 import type { ExperimentResult } from "./run-experiment.js";
@@ -86,25 +90,75 @@ export function summarizePoint(point: PointResult, baseline: string): Record<str
   );
 }
 
-function pointFile(folder: string, point: number): string {
-  return join(folder, "points", `point-${String(point).padStart(4, "0")}.json`);
+function pointFile(point: number): string {
+  return `points/point-${String(point).padStart(4, "0")}.json`;
 }
 
-/** Writes the manifest and the given points' results into `folder`. */
+/** The manifest and the given points' results, by path in a study folder. */
+export function studyPartFiles(manifest: StudyManifest, points: readonly PointResult[]): Map<string, string> {
+  const files = new Map([["study.json", JSON.stringify(manifest, null, 2) + "\n"]]);
+  for (const point of points) files.set(pointFile(point.point), JSON.stringify(point) + "\n");
+  return files;
+}
+
+/**
+ * Writes the manifest and the given points' results into `folder`, as one set. Points of the same
+ * study already there (another shard written into this folder earlier) are kept in the set: the
+ * same study's seeds give the same results, and replacing the set must not lose an hour of work.
+ */
 export function writeStudyPart(folder: string, manifest: StudyManifest, points: readonly PointResult[]): void {
-  writeFileAtomic(join(folder, "study.json"), JSON.stringify(manifest, null, 2) + "\n");
-  for (const point of points) writeFileAtomic(pointFile(folder, point.point), JSON.stringify(point) + "\n");
+  const files = studyPartFiles(manifest, points);
+  for (const [path, content] of earlierPoints(folder, manifest.kind, files.get("study.json")!)) {
+    if (!files.has(path)) files.set(path, content);
+  }
+  commitFolder(folder, files, { set: manifest.kind });
+}
+
+/** The point files of `folder`'s set `kind` when it holds the same study (same study.json), checked. */
+function earlierPoints(folder: string, kind: string, study: string): [string, string][] {
+  let set;
+  try {
+    set = readManifest(folder)?.manifest.sets[kind];
+  } catch (error) {
+    if (error instanceof OutputError) throw new StudyError(error.message);
+    throw error;
+  }
+  if (set?.files["study.json"]?.sha256 !== fileEntry(Buffer.from(study, "utf8")).sha256) return [];
+  checkPart(folder);
+  return Object.keys(set.files)
+    .filter((path) => path.startsWith("points/"))
+    .map((path) => [path, readFileSync(join(folder, path), "utf8")]);
 }
 
 /** Reads a study folder (or shard): its manifest and the points it holds. Throws StudyError. */
 export function readStudyPart(folder: string): { manifest: StudyManifest; points: PointResult[] } {
   const manifestFile = join(folder, "study.json");
   if (!existsSync(manifestFile)) throw new StudyError(`${folder}: not a sweep or sensitivity output (no study.json)`);
-  const manifest = readJson(manifestFile) as StudyManifest;
   const pointsFolder = join(folder, "points");
   const files = existsSync(pointsFolder) ? readdirSync(pointsFolder).filter((f) => /^point-\d+\.json$/.test(f)).sort() : [];
+  checkPart(folder);
+  const manifest = readJson(manifestFile) as StudyManifest;
   const points = files.map((f) => readJson(join(pointsFolder, f)) as PointResult);
   return { manifest, points };
+}
+
+/**
+ * Checks a part's study files against its folder's manifest: a listed point that is missing, or a
+ * file changed since, means a shard copied incompletely (a cut-short rsync) or edited. Points
+ * that are not listed (copied in by hand from another shard) are read as they are.
+ */
+function checkPart(folder: string): void {
+  let problems;
+  try {
+    problems = checkListedFiles(folder, readManifest(folder)?.manifest ?? null, (path) => path === "study.json" || path.startsWith("points/"));
+  } catch (error) {
+    if (error instanceof OutputError) throw new StudyError(error.message);
+    throw error;
+  }
+  if (problems.length > 0) {
+    const lines = problems.map(({ file, problem }) => `${file}: cannot be read as a study file: ${problem}`);
+    throw new StudyError(`${lines.join("\n")}\n${folder} changed after resim wrote it, or was copied incompletely: run that shard again, or copy it again`);
+  }
 }
 
 /**

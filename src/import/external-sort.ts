@@ -16,6 +16,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BinaryHeap } from "../engine/binary-heap.js";
+import { removeOnExit } from "../output/cleanup.js";
 import { LineReader } from "../streams/line-reader.js";
 
 /** Lines per run (about 20 MB of text for a call table). */
@@ -36,6 +37,8 @@ export class ExternalSorter {
   private readonly secondary: Float64Array;
   private readonly runs: string[] = [];
   private folder: string | null = null;
+  /** Forgets the spill folder in the process-wide exit cleanup (output/cleanup.ts) once removed. */
+  private forgetFolder: () => void = () => {};
 
   /**
    * @param keysOf the keys of a line, for the merge (lines must not contain line breaks)
@@ -87,6 +90,7 @@ export class ExternalSorter {
     this.count = 0;
     this.bytes = Buffer.alloc(0);
     if (this.folder !== null) rmSync(this.folder, { recursive: true, force: true });
+    this.forgetFolder();
     this.folder = null;
   }
 
@@ -98,9 +102,13 @@ export class ExternalSorter {
   }
 
   private spill(): void {
-    this.folder ??= mkdtempSync(join(tmpdir(), "resim-import-"));
+    if (this.folder === null) {
+      // mkdtemp: a new folder (0700) under a random name, so nobody can plant a link in it.
+      this.folder = mkdtempSync(join(tmpdir(), "resim-import-"));
+      this.forgetFolder = removeOnExit(this.folder);
+    }
     const file = join(this.folder, `run-${this.runs.length}.csv`);
-    const fd = openSync(file, "w");
+    const fd = openSync(file, "wx");
     const { bytes, starts } = this;
     const out = Buffer.allocUnsafe(1 << 20);
     let used = 0;

@@ -2,11 +2,13 @@
  * The import: a CAD export, streamed through csv-parse, mapped row by row to calls (row-mapper),
  * sorted by received time (external-sort, bounded memory), stripped of duplicates, counted
  * (import-tally) and written as a call table (streams/call-table.ts). The table is written to a
- * temporary file and renamed, so a failed import never leaves half a table; the same export and
- * mapping always give a byte-identical table.
+ * temporary file (output/atomic-write.ts: exclusive, unpredictable name, removed on any exit) and
+ * renamed, so a failed import never leaves half a table; the same export and mapping always give
+ * a byte-identical table.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { AtomicFile, makeFolders, outputError } from "../output/atomic-write.js";
 import { CALL_TABLE_HEADER, formatCallTableRow, parseCallTableLine, parseLocalIso } from "../streams/call-table.js";
 import { DataFileError } from "../streams/data-file-error.js";
 import { readCodeLookup, type CodeLookup } from "./code-lookup.js";
@@ -15,6 +17,7 @@ import { ExternalSorter } from "./external-sort.js";
 import { ImportTally } from "./import-tally.js";
 import type { Mapping } from "./mapping.js";
 import { BAD_RECEIVED, emptyImportedCall, RowMapper, type RowProblem } from "./row-mapper.js";
+import { runawayQuote, RUNAWAY_QUOTE } from "./runaway-quote.js";
 
 /** Rows read before deciding that a received-time format that fits none of them is wrong. */
 const FORMAT_PROBE_ROWS = 100;
@@ -56,15 +59,27 @@ export function importCalls(options: ImportOptions): ImportResult {
     let calls = 0;
     for (let record = reader.next(); record !== null; record = reader.next()) {
       tally.rowsRead++;
-      if (mapper.map(record.fields, record.line, tally, call)) {
+      const runaway = runawayQuote(record.fields, header.fields, record.line, mapping.delimiter);
+      if (runaway !== null) tally.skip(RUNAWAY_QUOTE, record.line, true, runaway);
+      else if (mapper.map(record.fields, record.line, tally, call)) {
         // The flag rides in front of the table line until the tally reads it back.
-        sorter.add(formatCallTableRow(call, call.mapped ? "1" : "0"), call.receivedSec, call.line);
+        try {
+          sorter.add(formatCallTableRow(call, call.mapped ? "1" : "0"), call.receivedSec, call.line);
+        } catch (error) {
+          // Spilling sorted runs to disk can meet a full disk: the machine's situation, named in one line.
+          throw outputError(join(tmpdir(), "resim-import-*"), error, "; set TMPDIR to a folder with more room");
+        }
         calls++;
       }
       if (tally.rowsRead === FORMAT_PROBE_ROWS) checkReceivedFormat(mapper, calls, tally, file);
     }
     checkReceivedFormat(mapper, calls, tally, file);
-    writeTable(options.out, sorter.sorted(), tally);
+    try {
+      writeTable(options.out, sorter.sorted(), tally);
+    } catch (error) {
+      if (error instanceof DataFileError || (error as NodeJS.ErrnoException).code === undefined) throw error;
+      throw outputError(options.out, error);
+    }
     return { tally, lookup };
   } finally {
     reader.close();
@@ -95,11 +110,10 @@ function checkReceivedFormat(mapper: RowMapper, calls: number, tally: ImportTall
  * each kept call.
  */
 function writeTable(out: string, lines: Iterable<string>, tally: ImportTally): void {
-  mkdirSync(dirname(out), { recursive: true });
-  const temporary = join(dirname(out), `.tmp-${process.pid}-${basename(out)}`);
-  const fd = openSync(temporary, "w");
+  makeFolders(dirname(out));
+  const table = new AtomicFile(out);
   try {
-    writeSync(fd, `${CALL_TABLE_HEADER}\n`);
+    table.write(`${CALL_TABLE_HEADER}\n`);
     const call = emptyImportedCall();
     /** Ids of the calls kept at the current received second -> their row without the line column. */
     const second = new Map<string, string>();
@@ -127,21 +141,15 @@ function writeTable(out: string, lines: Iterable<string>, tally: ImportTally): v
       chunk.push(row);
       size += row.length;
       if (size > 1 << 20) {
-        writeSync(fd, `${chunk.join("\n")}\n`);
+        table.write(`${chunk.join("\n")}\n`);
         chunk = [];
         size = 0;
       }
     }
-    if (chunk.length > 0) writeSync(fd, `${chunk.join("\n")}\n`);
-    closeSync(fd);
-    renameSync(temporary, out);
+    if (chunk.length > 0) table.write(`${chunk.join("\n")}\n`);
+    table.commit();
   } catch (error) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-    rmSync(temporary, { force: true });
+    table.abort();
     throw error;
   }
 }

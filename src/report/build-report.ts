@@ -1,10 +1,14 @@
 /**
  * `resim report` as a library call: read a run's folder (summary.json, and sweep.csv if present),
- * render every chart and the page, write them atomically. The page is written last, so an
- * interrupted build never leaves a report.html pointing at charts that were not written.
+ * render every chart and the page, and commit them to the folder as one set (output/), so an
+ * interrupted build never leaves a report.html beside charts of another report. The report is
+ * tied to the files it read: it fails if they were written again meanwhile, and a later run or
+ * sweep into the folder removes it with the files it described.
  */
-import { join } from "node:path";
-import { writeFileAtomic } from "./atomic-write.js";
+import { existsSync } from "node:fs";
+import { commitFolder, interruptedSwap, readBasis } from "../output/folder-commit.js";
+import { OutputError } from "../output/atomic-write.js";
+import { ReportInputError } from "./report-error.js";
 import { readSummaryDocument } from "./read-summary.js";
 import { renderChart } from "./render-chart.js";
 import { reportCharts } from "./report-charts.js";
@@ -41,17 +45,28 @@ export interface WrittenReport {
 /**
  * Builds the report of the run in `folder` and writes report.html and charts/ into it.
  *
- * @throws {ReportInputError} if the folder has no readable run summary.
+ * @throws {ReportInputError} if the folder has no readable run summary, or its files do not match
+ *   its manifest.
  */
 export async function writeReport(folder: string): Promise<WrittenReport> {
+  const aside = existsSync(folder) ? null : interruptedSwap(folder);
+  if (aside !== null) {
+    throw new ReportInputError(`${folder} is missing, but ${aside} holds what was in it (a resim was killed while replacing the folder): rename it to ${folder}`);
+  }
+  let basis;
+  try {
+    basis = readBasis(folder, ["summary.json", "sweep.csv"]);
+  } catch (error) {
+    if (error instanceof OutputError) throw new ReportInputError(error.message);
+    throw error;
+  }
+  if (basis.problems.length > 0) {
+    const problems = basis.problems.map(({ file, problem }) => `${file}: ${problem}`);
+    throw new ReportInputError(`${problems.join("\n")}\n${folder} changed after resim wrote it, or was copied incompletely: write it again (resim run ... --out ${folder}), or copy it again`);
+  }
   const document = readSummaryDocument(folder);
   const sweep = readSweep(folder);
   const files = await renderReport(document, sweep);
-  const written: string[] = [];
-  for (const [path, content] of files) {
-    const file = join(folder, path);
-    writeFileAtomic(file, content);
-    written.push(file);
-  }
+  const written = commitFolder(folder, files, { set: "report", builtFrom: basis.builtFrom });
   return { files: written, notes: sweep.status === "skipped" ? [sweep.reason] : [] };
 }

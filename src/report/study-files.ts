@@ -1,28 +1,34 @@
 /**
  * What a finished study writes, computed from its points alone (so a merge of shards writes the
  * same bytes as one run): a sweep's tidy `sweep.csv`, a sensitivity analysis's ranked
- * `sensitivity.csv`, and their Vega-Lite chart specs.
+ * `sensitivity.csv`, and their Vega-Lite chart specs. They are committed with the study's part
+ * files (study.json, points/) as one set, so the folder never holds a sweep.csv of one study
+ * beside the points of another.
  */
 import { join } from "node:path";
 import { pairedEstimate, estimate } from "../metrics/stats.js";
 import { roundFigure } from "../metrics/summarize.js";
-import { summarizePoint, writeStudyPart, type PointResult, type StudyManifest } from "../experiment/study.js";
-import { writeFileAtomic } from "./atomic-write.js";
+import { studyPartFiles, summarizePoint, type PointResult, type StudyManifest } from "../experiment/study.js";
+import { commitFolder } from "../output/folder-commit.js";
 import { toCsv } from "./csv.js";
 import { sweepChartSpec, type SweepRow } from "./charts/sweep-chart.js";
 import { tornadoChartSpec } from "./tornado-chart.js";
 
-/** Writes the study's part files and, the study being complete, its outputs; returns the files. */
+/**
+ * Writes the study's part files and, the study being complete, its outputs, as one set; returns
+ * the outputs' paths (not the part files').
+ */
 export function writeStudyOutputs(folder: string, manifest: StudyManifest, points: readonly PointResult[]): string[] {
-  writeStudyPart(folder, manifest, points);
-  return manifest.kind === "sweep" ? writeSweep(folder, manifest, points) : writeSensitivity(folder, manifest, points);
+  const outputs = manifest.kind === "sweep" ? sweepFiles(manifest, points) : sensitivityFiles(manifest, points);
+  commitFolder(folder, new Map([...studyPartFiles(manifest, points), ...outputs]), { set: manifest.kind });
+  return [...outputs.keys()].map((path) => join(folder, path));
 }
 
 function cellValue(value: unknown): string | number {
   return typeof value === "number" ? value : typeof value === "string" ? value : JSON.stringify(value);
 }
 
-function writeSweep(folder: string, manifest: StudyManifest, points: readonly PointResult[]): string[] {
+function sweepFiles(manifest: StudyManifest, points: readonly PointResult[]): Map<string, string> {
   const parameters = (manifest.settings.parameters as { path: string }[]).map((p) => p.path);
   const header = ["point", "parameter", "value", ...(parameters.length > 1 ? ["parameter2", "value2"] : []), "model", "metric", "mean", "ci_low", "ci_high", "n"];
   const rows: (string | number | null)[][] = [];
@@ -36,9 +42,7 @@ function writeSweep(folder: string, manifest: StudyManifest, points: readonly Po
       }
     }
   }
-  const file = join(folder, "sweep.csv");
-  writeFileAtomic(file, toCsv(header, rows));
-  return [file, ...writeSweepCharts(folder, manifest, points)];
+  return new Map([["sweep.csv", toCsv(header, rows)], ...sweepCharts(manifest, points)]);
 }
 
 /**
@@ -46,7 +50,7 @@ function writeSweep(folder: string, manifest: StudyManifest, points: readonly Po
  * line and 95% band per model (and per value of a second parameter, if any). Skipped when the
  * first parameter's values are not numbers.
  */
-function writeSweepCharts(folder: string, manifest: StudyManifest, points: readonly PointResult[]): string[] {
+function sweepCharts(manifest: StudyManifest, points: readonly PointResult[]): [string, string][] {
   const charts = (manifest.settings.charts ?? []) as { metric: string; unit: string }[];
   if (!points.every((p) => typeof p.assignments[0][1] === "number")) return [];
   const [parameter] = points[0].assignments[0];
@@ -62,9 +66,7 @@ function writeSweepCharts(folder: string, manifest: StudyManifest, points: reado
         rows.push({ x: point.assignments[0][1] as number, model: label, mean: s.mean, ciLow: s.ci95?.[0] ?? s.mean, ciHigh: s.ci95?.[1] ?? s.mean });
       }
     });
-    const file = join(folder, `sweep-${metric}.vl.json`);
-    writeFileAtomic(file, JSON.stringify(sweepChartSpec(rows, { parameter, metric, unit }), null, 2) + "\n");
-    return file;
+    return [`sweep-${metric}.vl.json`, JSON.stringify(sweepChartSpec(rows, { parameter, metric, unit }), null, 2) + "\n"];
   });
 }
 
@@ -123,7 +125,7 @@ export function sensitivityRows(manifest: StudyManifest, points: readonly PointR
   return { base: mean(base), rows };
 }
 
-function writeSensitivity(folder: string, manifest: StudyManifest, points: readonly PointResult[]): string[] {
+function sensitivityFiles(manifest: StudyManifest, points: readonly PointResult[]): Map<string, string> {
   const { metric, model } = manifest.settings as { metric: string; model: string };
   const { base, rows } = sensitivityRows(manifest, points);
   const csv = toCsv(
@@ -135,8 +137,8 @@ function writeSensitivity(folder: string, manifest: StudyManifest, points: reado
       r.swing, r.source,
     ]),
   );
-  const files = [join(folder, "sensitivity.csv"), join(folder, "tornado.vl.json")];
-  writeFileAtomic(files[0], csv);
-  writeFileAtomic(files[1], JSON.stringify(tornadoChartSpec({ model, metric, base, rows }), null, 2) + "\n");
-  return files;
+  return new Map([
+    ["sensitivity.csv", csv],
+    ["tornado.vl.json", JSON.stringify(tornadoChartSpec({ model, metric, base, rows }), null, 2) + "\n"],
+  ]);
 }

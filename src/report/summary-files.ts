@@ -6,11 +6,10 @@
  * Fieller interval, and the per-year totals behind it). Same run, same bytes: nothing here reads
  * a clock.
  */
-import { join } from "node:path";
 import type { MetricDefinition } from "../metrics/definitions.js";
 import type { MetricValues } from "../metrics/replication-recorder.js";
 import { roundFigure, type MetricSummary, type ModelSummary } from "../metrics/summarize.js";
-import { writeFileAtomic } from "./atomic-write.js";
+import { commitFolder } from "../output/folder-commit.js";
 import { toCsv } from "./csv.js";
 
 /** Everything summary.json holds. */
@@ -52,26 +51,27 @@ export interface RunOutput {
 }
 
 /**
- * Writes summary.json, summary.csv, replications.csv and (when some model has a cost-effectiveness
- * record) cost-effectiveness.csv into `folder`; returns their paths.
+ * A run's files by name: summary.json, summary.csv, replications.csv and (when some model has a
+ * cost-effectiveness record) cost-effectiveness.csv.
+ */
+export function summaryFiles(output: RunOutput): Map<string, string> {
+  const files = new Map([
+    ["summary.json", JSON.stringify(output.document, null, 2) + "\n"],
+    ["summary.csv", summaryCsv(output)],
+    ["replications.csv", replicationsCsv(output)],
+  ]);
+  const costEffectiveness = costEffectivenessCsv(output);
+  if (costEffectiveness !== null) files.set("cost-effectiveness.csv", costEffectiveness);
+  return files;
+}
+
+/**
+ * Writes the run's files into `folder` as one set (output/folder-commit.ts): a failure or a kill
+ * leaves the previous run whole, and the previous run's files this one does not write (its
+ * cost-effectiveness.csv, its report) go with it. Returns the paths written.
  */
 export function writeSummaryFiles(folder: string, output: RunOutput): string[] {
-  const files = {
-    json: join(folder, "summary.json"),
-    summary: join(folder, "summary.csv"),
-    replications: join(folder, "replications.csv"),
-  };
-  writeFileAtomic(files.json, JSON.stringify(output.document, null, 2) + "\n");
-  writeFileAtomic(files.summary, summaryCsv(output));
-  writeFileAtomic(files.replications, replicationsCsv(output));
-  const written = Object.values(files);
-  const costEffectiveness = costEffectivenessCsv(output);
-  if (costEffectiveness !== null) {
-    const file = join(folder, "cost-effectiveness.csv");
-    writeFileAtomic(file, costEffectiveness);
-    written.push(file);
-  }
-  return written;
+  return commitFolder(folder, summaryFiles(output), { set: "run" });
 }
 
 /** Columns of cost-effectiveness.csv, one row per model x outcome. */
