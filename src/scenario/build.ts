@@ -8,6 +8,7 @@ import type { Distribution } from "../random/distribution.js";
 import { makeDistribution, type DistributionSpec } from "../random/make-distribution.js";
 import {
   DISPOSITION_NAMES,
+  type CallProcessingConfig,
   type DispatchRule,
   type ResponseModelConfig,
   type ScenarioConfig,
@@ -199,6 +200,7 @@ export function buildScenario(input: ScenarioInput, scenarioFile?: string): Scen
           handoverMin: input.intake.handoverMin ? distribution(input.intake.handoverMin) : makeDistribution({ dist: "fixed", value: 10 }),
         })
       : null,
+    callProcessingMin: input.callProcessingMin ? callProcessing(input.callProcessingMin) : null,
     involuntaryHoldBy: input.policy?.involuntaryHoldBy ? Object.freeze([...input.policy.involuntaryHoldBy]) : null,
     waiting: Object.freeze({
       patienceMin: input.waiting?.abandonment ? distribution(input.waiting.abandonment.patienceMin) : null,
@@ -208,6 +210,16 @@ export function buildScenario(input: ScenarioInput, scenarioFile?: string): Scen
     maxPriority: Math.max(...categoryList.map((c) => c.priorityShares.length)),
     sources: Object.freeze({ ...(input.sources ?? {}) }),
   });
+}
+
+/** `callProcessingMin` keyed 'default' or 'priorityN' (checked in cross-checks). */
+function callProcessing(input: Record<string, DistributionInput>): CallProcessingConfig {
+  const byPriority: (Distribution | undefined)[] = [];
+  for (const [key, spec] of Object.entries(input)) {
+    const match = /^priority([1-9][0-9]*)$/.exec(key);
+    if (match) byPriority[Number(match[1])] = distribution(spec);
+  }
+  return Object.freeze({ byPriority: Object.freeze(byPriority), default: input.default ? distribution(input.default) : null });
 }
 
 /** A shift block as the roster reads it: minutes after midnight, day indices (0 = Monday). */

@@ -63,6 +63,7 @@ export function crossCheck(scenario: ScenarioInput, scenarioFile?: string): Scen
     if (total > 1 + SHARE_TOLERANCE) report(at, `shares must sum to at most 1 (the rest keep their true category), got ${round(total)}`);
   }
   if (scenario.intake?.handoverMin) checkDistribution(scenario.intake.handoverMin, ["intake", "handoverMin"], report);
+  if (scenario.callProcessingMin) checkCallProcessing(scenario.callProcessingMin, maxPriority, report);
 
   const geography = scenario.geography;
   const zones = geography?.zones ?? [];
@@ -288,3 +289,14 @@ function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
+/** `callProcessingMin` keys are 'default' or 'priorityN' for a priority the demand can draw, and every such priority has a time. */
+function checkCallProcessing(input: Record<string, DistributionInput>, maxPriority: number, report: (path: KeyPath, message: string) => void): void {
+  const at = ["callProcessingMin"];
+  const known = ["default", ...Array.from({ length: maxPriority }, (_, p) => `priority${p + 1}`)];
+  for (const [key, spec] of Object.entries(input)) {
+    if (!known.includes(key)) report([...at, key], unknownName("key ('default' or 'priorityN' for a priority the demand can draw)", key, known));
+    else checkDistribution(spec, [...at, key], report);
+  }
+  const missing = known.slice(1).filter((key) => !(key in input));
+  if (missing.length > 0 && !("default" in input)) report(at, `needs a time for every priority the demand can draw, or a 'default': missing ${missing.join(", ")}`);
+}

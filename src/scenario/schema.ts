@@ -276,6 +276,10 @@ export const scenarioSchema = z.strictObject({
     })
     .optional()
     .describe("a population of frequent callers whose calls fall after they are connected to care"),
+  callProcessingMin: z
+    .record(z.string(), distributionSchema)
+    .optional()
+    .describe("call taking and dispatch processing before a unit is sought, minutes, by priority ('priority1', ...) or 'default'; the same in every model; default none"),
   intake: z
     .strictObject({
       codedAs: z

@@ -180,6 +180,14 @@ export interface IntakeConfig {
   handoverMin: Distribution;
 }
 
+/** Call taking and dispatch processing time, by the priority a call arrives with. */
+export interface CallProcessingConfig {
+  /** By priority (index = priority); undefined where the scenario gives none. */
+  byPriority: readonly (Distribution | undefined)[];
+  /** For priorities without their own; null when every drawn priority has one. */
+  default: Distribution | null;
+}
+
 /** Zones, where calls come from, and travel between them. */
 export interface GeographyConfig {
   zones: readonly string[];
@@ -230,6 +238,8 @@ export interface ScenarioConfig {
   repeatCallers: RepeatCallersConfig | null;
   /** Null when calls are coded as they truly are. */
   intake: IntakeConfig | null;
+  /** Call taking and dispatch processing before routing; null for none. */
+  callProcessingMin: CallProcessingConfig | null;
   /** Crew roles that may place an involuntary hold; null when any crew may. */
   involuntaryHoldBy: readonly (keyof Crew)[] | null;
   /** Highest priority number any category can draw. */

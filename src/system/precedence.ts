@@ -12,7 +12,7 @@ export const PRECEDENCE = {
   /** A wait for a preferred unit type ends after units freed at t have had their chance; so do a
    * caller's patience and a waiting call's escalation. */
   fallback: 3,
-  /** Hub triage ends before new arrivals, so older calls are routed first. */
+  /** Call processing, a hand-off and hub triage end before new arrivals, so older calls are routed first. */
   triageDone: 4,
   /** New calls last. */
   arrival: 5,

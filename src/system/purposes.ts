@@ -26,4 +26,6 @@ export const PURPOSE = {
   /** Whether a repeat caller's potential call happens, given their connection to care. */
   repeatCall: 17,
   zone: 18,
+  /** Call taking and dispatch processing time. */
+  processing: 19,
 } as const;

@@ -23,7 +23,7 @@ import { HubDesk } from "./hub-desk.js";
 import { decideScene, SceneDecision } from "./scene.js";
 import { startStaffing } from "./staffing.js";
 import { startFollowUps } from "./follow-ups.js";
-import { takeCall } from "./intake.js";
+import { processingMin, takeCall } from "./intake.js";
 import { travelDelay } from "./travel.js";
 import { startPatience, startWaitingTimers } from "./waiting-timers.js";
 import { takesIfIdle, WaitingLines } from "./waiting-lines.js";
@@ -186,6 +186,12 @@ export class ResponseSystem {
     this.callsInSystem++;
     this.callsReceived++;
     if (this.geography !== null || this.scenario.intake !== null) takeCall(call, this.scenario, this.random);
+    if (this.scenario.callProcessingMin === null) this.onProcessed(call);
+    else this.sim.after(processingMin(call, this.scenario, this.random), PRECEDENCE.triageDone, this.onProcessed, call);
+  };
+
+  /** Call taking and dispatch processing are done: the dispatcher routes the call. */
+  private readonly onProcessed = (call: Call): void => {
     const rule = matchRule(this.model, call);
     call.rule = rule;
     call.eligible = rule.eligible;

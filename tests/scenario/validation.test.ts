@@ -177,6 +177,15 @@ describe("scenarios that would crash or hang a run", () => {
   const team = { crew: { clinician: 1 }, costPerHour: 1, onSceneMin: { default: { dist: "fixed", value: 1 } }, dispositions: { default: { resolved: 1 } } };
   const hub = (staff: unknown[]) => ({ staff, costPerHour: 10, triageMin: { dist: "fixed", value: 5 } });
 
+  it("reject call processing times that leave a priority without a time, or name a priority the demand cannot draw", () => {
+    const fixed = { dist: "fixed", value: 2 };
+    expect(withPatrol((s) => (s.callProcessingMin = { priority1: fixed }))).toEqual([
+      "city.yaml: callProcessingMin needs a time for every priority the demand can draw, or a 'default': missing priority2",
+    ]);
+    expect(withPatrol((s) => (s.callProcessingMin = { default: fixed, priority3: fixed }))[0]).toContain("city.yaml: callProcessingMin.priority3");
+    expect(withPatrol((s) => (s.callProcessingMin = { default: fixed }))).toEqual([]);
+  });
+
   it("reject a rule whose only unit type callers may decline, since nobody else could go", () => {
     const found = withPatrol((s) => {
       s.unitTypes.team = { ...team, declineShare: 0.1 };

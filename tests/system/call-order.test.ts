@@ -168,3 +168,17 @@ describe("a freed unit takes the best waiting call its rules allow", () => {
     expect([second.servedBy, second.assignedMin]).toEqual([0, 10]);
   });
 });
+
+describe("call processing", () => {
+  it("delays routing by the call's processing time, by the priority it arrived with, counted in response time but not in the queue wait", () => {
+    const world = tinyScenario({ callProcessingMin: { priority1: { dist: "fixed", value: 1 }, default: { dist: "fixed", value: 3 } } });
+    (world.unitTypes as any).patrol.travelMin = { dist: "fixed", value: 4 };
+    // P1 at 0: ready at 1, on scene at 5, busy to 15. P2 at 0: ready at 3, waits for the unit until 15.
+    const ended = trace(world, [arrival(0, { priority: 1 }), arrival(0)]);
+    expect(ended.map((c) => [c.id, c.readyMin, c.assignedMin, c.onSceneMin])).toEqual([
+      [0, 1, 1, 5],
+      [1, 3, 15, 19],
+    ]);
+  });
+});
+
