@@ -4,6 +4,7 @@
  * result.
  */
 import { performance } from "node:perf_hooks";
+import { describeRate, formatDuration, MAX_ESTIMATED_SECONDS, SHOW_ESTIMATE_SECONDS, type RunEstimate } from "../experiment/run-budget.js";
 
 /** A progress callback for runExperiment(s), or undefined when progress should not be shown. */
 export function progressReporter(label: string, quiet: boolean | undefined): ((done: number, total: number) => void) | undefined {
@@ -15,5 +16,18 @@ export function progressReporter(label: string, quiet: boolean | undefined): ((d
     const left = Math.max(0, (total - done) / rate);
     process.stderr.write(`\r${label}: ${done}/${total} replications, ${rate.toFixed(1)}/s, ${left.toFixed(0)} s left   `);
     if (done === total) process.stderr.write("\n");
+  };
+}
+
+/**
+ * Prints a long run's estimated time on stderr before it starts (also when stderr is not a
+ * terminal: a batch job's log should say it), unless --quiet.
+ */
+export function estimateReporter(quiet: boolean | undefined): ((estimate: RunEstimate) => void) | undefined {
+  if (quiet) return undefined;
+  return (estimate) => {
+    if (estimate.seconds < SHOW_ESTIMATE_SECONDS) return;
+    const over = estimate.seconds > MAX_ESTIMATED_SECONDS ? `, over the ${formatDuration(MAX_ESTIMATED_SECONDS)} resim runs without --allow-long` : "";
+    process.stderr.write(`resim: this run will take about ${formatDuration(estimate.seconds)} (${describeRate(estimate)}${over}): ${estimate.timeReason}\n`);
   };
 }

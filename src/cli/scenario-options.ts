@@ -6,7 +6,10 @@ import type { Command } from "commander";
 import { defaultWorkers } from "../experiment/worker-pool.js";
 import { parseAssignment, type Assignment } from "../scenario/assignments.js";
 import { loadScenario, type LoadedScenario } from "../scenario/load.js";
+import { formatDuration, MAX_ESTIMATED_SECONDS } from "../experiment/run-budget.js";
+import type { RunOptions } from "../experiment/run-experiment.js";
 import { integerAtLeast, positiveNumber } from "./options.js";
+import { estimateReporter, progressReporter } from "./progress.js";
 
 export interface ScenarioFlags {
   set: Assignment[];
@@ -15,6 +18,7 @@ export interface ScenarioFlags {
   days?: number;
   workers: number;
   quiet?: boolean;
+  allowLong?: boolean;
 }
 
 /** Adds the shared options to a command. */
@@ -25,7 +29,13 @@ export function withScenarioOptions(command: Command): Command {
     .option("-s, --seed <n>", "random seed", integerAtLeast(0))
     .option("-d, --days <n>", "days to measure after warm-up", positiveNumber)
     .option("-w, --workers <n>", "worker threads (results do not depend on it)", integerAtLeast(1), defaultWorkers())
-    .option("-q, --quiet", "print nothing but errors");
+    .option("-q, --quiet", "print nothing but errors")
+    .option("--allow-long", `run even when the run is estimated to take over ${formatDuration(MAX_ESTIMATED_SECONDS)}`);
+}
+
+/** The run options these flags ask for: workers, progress, --allow-long, and the estimate of a long run printed. */
+export function runOptions(label: string, flags: ScenarioFlags): RunOptions {
+  return { workers: flags.workers, onProgress: progressReporter(label, flags.quiet), allowLong: flags.allowLong, onEstimate: estimateReporter(flags.quiet) };
 }
 
 function collectAssignment(value: string, previous: Assignment[]): Assignment[] {

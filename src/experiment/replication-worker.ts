@@ -10,6 +10,7 @@ parentPort!.on("message", (message: { index: number; task: ReplicationTask }) =>
   try {
     parentPort!.postMessage({ index: message.index, outcome: runner.run(message.task) });
   } catch (error) {
-    parentPort!.postMessage({ index: message.index, error: (error as Error).message });
+    // The name lets the pool tell a resource limit (exit 2) from a bug (exit 1).
+    parentPort!.postMessage({ index: message.index, error: (error as Error).message, name: (error as Error).name });
   }
 });

@@ -10,6 +10,7 @@ import { summarizeModels, type ModelSummary } from "../metrics/summarize.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import type { ScenarioConfig } from "../system/config.js";
 import { outcomeValues, type ReplicationTask } from "./replication-task.js";
+import { checkRunBudget, estimateRun, type RunEstimate } from "./run-budget.js";
 import { runTasks } from "./worker-pool.js";
 
 export interface ExperimentOptions {
@@ -38,6 +39,10 @@ export interface RunOptions {
   workers?: number;
   /** Called after each (model, replication) finishes, across all experiments. */
   onProgress?: (done: number, total: number) => void;
+  /** Run even when estimated to take longer than MAX_ESTIMATED_SECONDS (run-budget.ts). */
+  allowLong?: boolean;
+  /** Receives the run's time and memory estimate before anything runs (the CLI prints long ones). */
+  onEstimate?: (estimate: RunEstimate) => void;
 }
 
 /** Runs one experiment and summarizes it. */
@@ -48,10 +53,18 @@ export async function runExperiment(experiment: ExperimentOptions, options: RunO
 
 /** Runs several experiments on one pool of workers; results in the order given. */
 export async function runExperiments(experiments: readonly ExperimentOptions[], options: RunOptions = {}): Promise<ExperimentResult[]> {
+  const selected = experiments.map((experiment) => {
+    const { config } = experiment.scenario;
+    const requested = experiment.models ?? config.models.map((_, i) => i);
+    return { config, models: [...new Set([...(experiment.withoutBaseline ? [] : [config.run.baseline]), ...requested])].sort((a, b) => a - b) };
+  });
+  // Before any task is made: a run that cannot fit, or would run for days, is refused here (ResourceError).
+  const estimate = estimateRun(selected, options.workers ?? 1);
+  checkRunBudget(estimate, selected, options.allowLong);
+  options.onEstimate?.(estimate);
   const plans = experiments.map((experiment, point) => {
     const { config, input, file } = experiment.scenario;
-    const requested = experiment.models ?? config.models.map((_, i) => i);
-    const models = [...new Set([...(experiment.withoutBaseline ? [] : [config.run.baseline]), ...requested])].sort((a, b) => a - b);
+    const { models } = selected[point];
     const source = { key: String(point), file, input };
     const tasks: ReplicationTask[] = [];
     for (let r = 0; r < config.run.replications; r++) {

@@ -19,6 +19,9 @@ import type { ScenarioConfig } from "../system/config.js";
 import { ResponseSystem } from "../system/response-system.js";
 import { SimulationError } from "../system/simulation-error.js";
 import { MINUTES_PER_DAY } from "../system/roster.js";
+import { formatBytes } from "../streams/input-file.js";
+import { ResourceError } from "./resource-error.js";
+import { BYTES_PER_CALL_IN_SYSTEM, figure, maxCallsInSystem } from "./run-budget.js";
 
 export interface ReplicationOptions {
   scenario: ScenarioConfig;
@@ -43,7 +46,20 @@ export function measurementWindow(scenario: ScenarioConfig): { startMin: number;
   return { startMin, endMin: startMin + scenario.run.horizonDays * MINUTES_PER_DAY };
 }
 
-/** Runs one replication of one model. Throws SimulationError if a call is left unended. */
+/** The error for calls piling up past {@link maxCallsInSystem}: the scenario's demand and rosters, not a bug. */
+function overloaded(scenario: ScenarioConfig, modelIndex: number, replication: number, calls: number, nowMin: number): ResourceError {
+  const model = scenario.models[modelIndex].name;
+  const demand = scenario.demand.historical === null ? `demand.callsPerDay (${figure(scenario.demand.callsPerDay)})` : "the replayed calls";
+  return new ResourceError(
+    `model '${model}', replication ${replication}: ${calls.toLocaleString("en-US")} calls were in the system at once on day ${(nowMin / MINUTES_PER_DAY).toFixed(2)}, ` +
+      `the most resim lets one replication hold (about ${formatBytes(calls * BYTES_PER_CALL_IN_SYSTEM)} of memory): ${demand} far exceeds what models.${model}.staffing can serve; check the demand and the rosters`,
+  );
+}
+
+/**
+ * Runs one replication of one model. Throws SimulationError if a call is left unended, and
+ * ResourceError when calls pile up past what memory can hold.
+ */
 export function runReplication(options: ReplicationOptions): ReplicationResult {
   const { scenario, modelIndex, replication } = options;
   const { seed } = scenario.run;
@@ -106,11 +122,19 @@ export function runReplication(options: ReplicationOptions): ReplicationResult {
     zones: scenario.geography?.zones ?? [],
   });
   const extra = options.onCallEnd;
-  const system = new ResponseSystem({
+  // Demand far beyond what the units can serve piles calls up without end; stop before memory runs out.
+  const limit = maxCallsInSystem();
+  const guarded: CallSource = {
+    next: (out) => {
+      if (system.callsInSystem >= limit) throw overloaded(scenario, modelIndex, replication, system.callsInSystem, simulation.now);
+      return source.next(out);
+    },
+  };
+  const system: ResponseSystem = new ResponseSystem({
     scenario,
     model: scenario.models[modelIndex],
     simulation,
-    source,
+    source: guarded,
     random: new CallRandom(),
     onCallEnd: extra ? (call) => (recorder.record(call), extra(call)) : recorder.record,
     windowStartMin: window.startMin,

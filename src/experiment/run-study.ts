@@ -26,7 +26,14 @@ export interface StudyPlan {
 /** Runs the plan's points for its shard; returns the manifest and the points run. */
 export async function runStudy(plan: StudyPlan, options: RunOptions): Promise<{ manifest: StudyManifest; points: PointResult[] }> {
   const loadPoint = (point: [string, unknown][]) => {
-    const assignments = point.map(([path, value]) => ({ path: parseKeyPath(path), value, text: `${path}=${JSON.stringify(value)}` }));
+    // A bad value names where it came from: a sweep's --values, or the file's uncertain list.
+    const given = (path: string) => (plan.kind === "sweep" ? `--values of --param ${path}` : "the 'uncertain' list (low or high)");
+    const assignments = point.map(([path, value]) => ({
+      path: parseKeyPath(path, plan.kind === "sweep" ? "--param" : "uncertain path"),
+      value,
+      text: `${path}=${JSON.stringify(value)}`,
+      given: given(path),
+    }));
     try {
       return plan.load(assignments);
     } catch (error) {

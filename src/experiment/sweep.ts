@@ -45,7 +45,7 @@ function decimalsOf(number: string): number {
 /** The points of a sweep: every combination, the first parameter varying slowest. */
 export function sweepPoints(parameters: readonly SweepParameter[]): [string, unknown][][] {
   if (parameters.length === 0 || parameters.length > 2) throw new StudyError("a sweep takes one or two --param options");
-  for (const p of parameters) parseKeyPath(p.path);
+  for (const p of parameters) parseKeyPath(p.path, "--param");
   if (parameters.length === 2 && formatPath(parseKeyPath(parameters[0].path)) === formatPath(parseKeyPath(parameters[1].path))) {
     throw new StudyError(`--param ${parameters[0].path} is given twice; sweep two different parameters`);
   }

@@ -4,10 +4,10 @@
  * Code lists are small, so they are read whole. A code listed twice with two descriptions keeps
  * the first, and the import summary says so.
  */
-import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
-import { DataFileError, unreadable } from "../streams/data-file-error.js";
+import { DataFileError } from "../streams/data-file-error.js";
+import { checkNotBinary, checkRegularFile, readRegularFile } from "../streams/input-file.js";
 import { suggestion } from "../scenario/near-miss.js";
 
 /** A code list and what was odd about it. */
@@ -24,12 +24,10 @@ export interface CodeLookup {
  */
 export function readCodeLookup(exportFile: string, spec: { file: string; code: string; description: string }): CodeLookup {
   const file = resolve(dirname(exportFile), spec.file);
-  let text: Buffer;
-  try {
-    text = readFileSync(file);
-  } catch (error) {
-    throw unreadable(file, error, " (typeLookup.file is relative to the export's folder)");
-  }
+  // A regular file of at most 16 MiB: code lists are small, and a device would be read forever.
+  checkRegularFile(file, "a code list (a CSV file)", " (typeLookup.file is relative to the export's folder)");
+  const text = readRegularFile(file, "a code list (a CSV file)");
+  checkNotBinary(text, file, "a code list (a CSV file)");
   let rows: string[][];
   try {
     rows = parse(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });

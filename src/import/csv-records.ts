@@ -11,9 +11,10 @@
  * editor counts them (LF, CRLF or a lone CR each end a line), because csv-parse counts a CRLF
  * inside a quoted field as two lines.
  */
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, readSync } from "node:fs";
 import { CsvError, Parser } from "csv-parse";
-import { DataFileError, unreadable } from "../streams/data-file-error.js";
+import { DataFileError } from "../streams/data-file-error.js";
+import { checkNotBinary, formatBytes, MAX_LINE_BYTES, openRegularFile } from "../streams/input-file.js";
 
 const CHUNK_BYTES = 256 * 1024;
 
@@ -87,20 +88,26 @@ export class CsvRecordReader {
   private previousEnd = 0;
   private ended = false;
   private closed = false;
+  private firstChunk = true;
 
   /** Opens `file`. Throws DataFileError if it cannot be read. */
   constructor(
     private readonly file: string,
     options: { delimiter: string; encoding: "utf8" | "latin1" },
   ) {
-    try {
-      this.fd = openSync(file, "r");
-    } catch (error) {
-      throw unreadable(file, error);
-    }
+    // Only a regular file: a device (/dev/zero) or a pipe would be read without end.
+    this.fd = openRegularFile(file, "a CAD export (a CSV file)");
     // relax_quotes: a stray quote inside an unquoted field (5" TALL) is text, as CAD exports have them;
-    // relax_column_count: a row with too few or too many fields is reported by the importer, with its line.
-    this.parser = new CapturingParser({ bom: true, delimiter: options.delimiter, encoding: options.encoding, relax_quotes: true, relax_column_count: true });
+    // relax_column_count: a row with too few or too many fields is reported by the importer, with its line;
+    // max_record_size: a quote never closed would otherwise gather the rest of the file into one field.
+    this.parser = new CapturingParser({
+      bom: true,
+      delimiter: options.delimiter,
+      encoding: options.encoding,
+      relax_quotes: true,
+      relax_column_count: true,
+      max_record_size: MAX_LINE_BYTES,
+    });
     // Errors are read synchronously below; the stream's own 'error' event must not crash the process.
     this.parser.on("error", () => {});
   }
@@ -139,6 +146,9 @@ export class CsvRecordReader {
       this.parser.end();
     } else {
       const data = chunk.subarray(0, read);
+      // A binary or UTF-16 file would be reported row by row as garbage; say what it is once.
+      if (this.firstChunk) checkNotBinary(data, this.file, "a CAD export (a CSV file)");
+      this.firstChunk = false;
       this.lines.feed(data);
       this.parser.write(data);
     }
@@ -148,10 +158,13 @@ export class CsvRecordReader {
       // The failing record starts where the last complete one ends.
       const ends = this.parser.ends;
       const line = this.lines.lineAt(ends.length > 0 ? ends[ends.length - 1] : this.previousEnd);
+      const code = error instanceof CsvError ? error.code : "";
       const problem =
-        error instanceof CsvError && error.code === "CSV_QUOTE_NOT_CLOSED"
+        code === "CSV_QUOTE_NOT_CLOSED"
           ? "is not valid CSV: a quoted field that starts in this record is never closed"
-          : `is not valid CSV: ${error.message}`;
+          : code === "CSV_MAX_RECORD_SIZE"
+            ? `is not valid CSV: the record that starts here is longer than ${formatBytes(MAX_LINE_BYTES)}, the most resim reads as one row (a quoted field that is never closed?)`
+            : `is not valid CSV: ${error.message}`;
       throw new DataFileError(this.file, line, null, problem);
     }
   }

@@ -13,6 +13,18 @@ export interface Assignment {
   value: unknown;
   /** As the user wrote it, for messages. */
   text: string;
+  /** How the value was given, for messages ("--values of --param PATH"); default `--set`. */
+  given?: string;
+}
+
+/** Completes "(...)" after a problem in an overridden value: "set with --set". */
+export function overrideNote(assignment: Assignment): string {
+  return `set with ${assignment.given ?? "--set"}`;
+}
+
+/** Names an override in a message: "--set PATH=VALUE", or how it was given and its text. */
+function named(assignment: Assignment): string {
+  return assignment.given === undefined ? `--set ${assignment.text}` : `${assignment.given}: ${assignment.text}`;
 }
 
 /** Raised for an override that cannot be parsed or applied (exit 2). */
@@ -22,28 +34,31 @@ export class AssignmentError extends Error {
 
 const KEY = /^[A-Za-z0-9_$-]+/;
 
-/** Parses `a.b[0].c` into ['a', 'b', 0, 'c']. Throws AssignmentError naming the problem. */
-export function parseKeyPath(text: string): KeyPath {
+/**
+ * Parses `a.b[0].c` into ['a', 'b', 0, 'c']. Throws AssignmentError naming the problem and the
+ * option the path came with (`flag`, default --set).
+ */
+export function parseKeyPath(text: string, flag = "--set"): KeyPath {
   const path: (string | number)[] = [];
   let rest = text;
   while (rest.length > 0) {
     const index = /^\[(\d+)\]/.exec(rest);
     if (index) {
-      if (path.length === 0) throw new AssignmentError(`--set ${text}: a path must start with a key, not an index`);
+      if (path.length === 0) throw new AssignmentError(`${flag} ${text}: a path must start with a key, not an index`);
       path.push(Number(index[1]));
       rest = rest.slice(index[0].length);
     } else {
       if (path.length > 0) {
-        if (!rest.startsWith(".")) throw new AssignmentError(`--set ${text}: expected '.' or '[index]' at '${rest}'`);
+        if (!rest.startsWith(".")) throw new AssignmentError(`${flag} ${text}: expected '.' or '[index]' at '${rest}'`);
         rest = rest.slice(1);
       }
       const key = KEY.exec(rest);
-      if (!key) throw new AssignmentError(`--set ${text}: expected a key name at '${rest || "(end)"}'`);
+      if (!key) throw new AssignmentError(`${flag} ${text}: expected a key name at '${rest || "(end)"}'`);
       path.push(key[0]);
       rest = rest.slice(key[0].length);
     }
   }
-  if (path.length === 0) throw new AssignmentError(`--set ${text}: the path is empty`);
+  if (path.length === 0) throw new AssignmentError(`${flag} ${text}: the path is empty`);
   return path;
 }
 
@@ -68,23 +83,24 @@ export function parseAssignment(text: string): Assignment {
  * step into a plain value is an error. Throws ScenarioError naming `file`.
  */
 export function applyAssignments(data: unknown, assignments: readonly Assignment[], file: string): void {
-  for (const { path, value, text } of assignments) {
+  for (const assignment of assignments) {
+    const { path, value } = assignment;
     let node: unknown = data;
     for (let i = 0; i < path.length; i++) {
       const key = path[i];
       const last = i === path.length - 1;
       const where = formatPath(path.slice(0, i + 1));
       if (typeof key === "number") {
-        if (!Array.isArray(node)) fail(file, path.slice(0, i), `is not a list, so ${where} cannot be set (--set ${text})`);
+        if (!Array.isArray(node)) fail(file, path.slice(0, i), `is not a list, so ${where} cannot be set (${named(assignment)})`);
         const list = node as unknown[];
         if (key > list.length || (key === list.length && !last)) {
-          fail(file, path.slice(0, i), `has ${list.length} entries, so ${where} does not exist (--set ${text})`);
+          fail(file, path.slice(0, i), `has ${list.length} entries, so ${where} does not exist (${named(assignment)})`);
         }
         if (last) list[key] = value;
         else node = list[key];
       } else {
         if (typeof node !== "object" || node === null || Array.isArray(node)) {
-          fail(file, path.slice(0, i), `is not a mapping, so ${where} cannot be set (--set ${text})`);
+          fail(file, path.slice(0, i), `is not a mapping, so ${where} cannot be set (${named(assignment)})`);
         }
         const mapping = node as Record<string, unknown>;
         if (last) mapping[key] = value;

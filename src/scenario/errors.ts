@@ -3,6 +3,7 @@
  * was found (esbuild's `${key} must be ${mustBe}`), so a planner can fix the file without reading
  * code. The CLI prints one line per problem and exits with code 2.
  */
+import { printable } from "../streams/printable.js";
 
 /** A path into the scenario document: keys and array indices. */
 export type KeyPath = readonly (string | number)[];
@@ -12,6 +13,10 @@ export interface ScenarioIssue {
   path: KeyPath;
   /** Completes the sentence "<path> ...", e.g. "must be an integer >= 0, got -2". */
   message: string;
+  /** The file the problem is in, when not the error's own (a base file reached through `extends`). */
+  file?: string;
+  /** The path whose value is at fault when it is below `path` (an unknown key): it decides the file. */
+  culprit?: KeyPath;
 }
 
 /** Formats a key path like `models.co-responder.staffing.co-responder[1].units`. */
@@ -31,14 +36,14 @@ export class ScenarioError extends Error {
     readonly file: string,
     readonly issues: readonly ScenarioIssue[],
   ) {
-    super(issues.map((issue) => `${file}: ${formatPath(issue.path)} ${issue.message}`).join("\n"));
+    super(issues.map((issue) => `${issue.file ?? file}: ${formatPath(issue.path)} ${issue.message}`).join("\n"));
   }
 }
 
 /** Shows a found value briefly, for "got ..." parts of messages. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
-  if (typeof value === "string") return `'${value.length > 40 ? `${value.slice(0, 40)}...` : value}'`;
+  if (typeof value === "string") return `'${printable(value.length > 40 ? `${value.slice(0, 40)}...` : value)}'`;
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (value === null) return "null";
   if (typeof value === "object") return "an object";

@@ -2,14 +2,15 @@
  * Loading a scenario: read the file, parse YAML or JSON, apply the schema (with defaults),
  * cross-check, build. Every user mistake becomes a ScenarioError listing all problems found.
  */
-import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
+import { isAlias, LineCounter, parseDocument, visit, type Document } from "yaml";
+import { DataFileError, describeWhere } from "../streams/data-file-error.js";
+import { readTextFile } from "../streams/input-file.js";
 import type { ScenarioConfig } from "../system/config.js";
 import { buildScenario } from "./build.js";
 import { crossCheck } from "./cross-checks.js";
-import { applyAssignments, type Assignment } from "./assignments.js";
+import { applyAssignments, overrideNote, type Assignment } from "./assignments.js";
 import { formatPath, ScenarioError } from "./errors.js";
+import { attributeIssues, resolveExtends, type Origin } from "./extends.js";
 import { scenarioSchema, type ScenarioInput } from "./schema.js";
 import { fromZodIssues } from "./zod-issues.js";
 
@@ -32,15 +33,16 @@ export interface RunOverrides {
  * the same message as in the file), validates and builds it. Throws ScenarioError for any problem.
  */
 export function loadScenario(file: string, overrides: RunOverrides = {}): LoadedScenario {
-  const data = readScenarioFile(file);
-  return validateWithOverrides(data, file, overrides);
+  const tree = resolveExtends(readScenarioData(file), file, parseScenarioText);
+  return validateWithOverrides(tree.data, file, overrides, tree.origin);
 }
 
 /**
  * Applies overrides to parsed scenario data (modified in place) and validates it; problems in
- * overridden values say so. Throws ScenarioError.
+ * overridden values say so, and problems in values from a base file (`origin`, see extends.ts)
+ * name that file. Throws ScenarioError.
  */
-export function validateWithOverrides(data: unknown, file: string, overrides: RunOverrides): LoadedScenario {
+export function validateWithOverrides(data: unknown, file: string, overrides: RunOverrides, origin?: Origin): LoadedScenario {
   applyAssignments(data, overrides.set ?? [], file);
   const run = Object.fromEntries(Object.entries(overrides.run ?? {}).filter(([, v]) => v !== undefined));
   if (Object.keys(run).length > 0 && isObject(data)) {
@@ -49,14 +51,18 @@ export function validateWithOverrides(data: unknown, file: string, overrides: Ru
   try {
     return validateScenario(data, file);
   } catch (error) {
-    if (!(error instanceof ScenarioError) || !overrides.set?.length) throw error;
-    const overridden = overrides.set.map((a) => formatPath(a.path));
+    if (!(error instanceof ScenarioError)) throw error;
+    const set = overrides.set ?? [];
+    const overridden = set.map((a) => formatPath(a.path));
     throw new ScenarioError(
       file,
       error.issues.map((issue) => {
         const where = formatPath(issue.path);
-        const set = overridden.find((o) => where === o || where.startsWith(`${o}.`) || where.startsWith(`${o}[`));
-        return set === undefined ? issue : { ...issue, message: `${issue.message} (set with --set)` };
+        // The last override of a path is the value validated.
+        let i = overridden.length - 1;
+        while (i >= 0 && !(where === overridden[i] || where.startsWith(`${overridden[i]}.`) || where.startsWith(`${overridden[i]}[`))) i--;
+        if (i >= 0) return { ...issue, message: `${issue.message} (${overrideNote(set[i])})` };
+        return origin === undefined ? issue : attributeIssues([issue], origin)[0];
       }),
     );
   }
@@ -64,38 +70,24 @@ export function validateWithOverrides(data: unknown, file: string, overrides: Ru
 
 /**
  * Reads a scenario file without validating it. A file with `extends: OTHER.yaml` (relative to
- * itself) starts from that scenario: mappings merge key by key, lists and values replace.
- * Throws ScenarioError.
+ * itself) starts from that scenario: mappings merge key by key, lists and values replace (see
+ * extends.ts). Throws ScenarioError.
  */
-export function readScenarioFile(file: string, seen: readonly string[] = []): unknown {
-  const data = readScenarioData(file);
-  if (!isObject(data) || data.extends === undefined) return data;
-  const base = data.extends;
-  if (typeof base !== "string") throw new ScenarioError(file, [{ path: ["extends"], message: `must be the path of a scenario file, got ${JSON.stringify(base)}` }]);
-  const baseFile = resolve(dirname(file), base);
-  if (seen.includes(baseFile) || baseFile === resolve(file)) {
-    throw new ScenarioError(file, [{ path: ["extends"], message: `makes a cycle: ${[...seen, file, baseFile].join(" -> ")}` }]);
-  }
-  const { extends: _, ...own } = data;
-  return deepMerge(readScenarioFile(baseFile, [...seen, resolve(file)]), own);
+export function readScenarioFile(file: string): unknown {
+  return resolveExtends(readScenarioData(file), file, parseScenarioText).data;
 }
 
-/** `over` laid on `base`: mappings merge recursively, anything else in `over` replaces. */
-function deepMerge(base: unknown, over: unknown): unknown {
-  if (!isObject(base) || !isObject(over)) return over;
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) out[key] = key in base ? deepMerge(base[key], value) : value;
-  return out;
-}
-
-/** Reads and parses one YAML or JSON file without validating it. Throws ScenarioError. */
+/**
+ * Reads and parses one YAML or JSON file without validating it: a regular text file of at most
+ * 16 MiB (see streams/input-file.ts). Throws ScenarioError.
+ */
 export function readScenarioData(file: string): unknown {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readTextFile(file, "a YAML or JSON file");
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-    throw new ScenarioError(file, [{ path: [], message: `cannot be read: ${reason}` }]);
+    if (!(error instanceof DataFileError)) throw error;
+    throw new ScenarioError(file, [{ path: [], message: `${describeWhere(error.line, error.column)}${error.problem}` }]);
   }
   return parseScenarioText(text, file);
 }
@@ -118,9 +110,41 @@ export function parseScenarioText(text: string, file: string): unknown {
       }),
     );
   }
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    throw new ScenarioError(file, [{ path: [], message: aliasProblem(document, lineCounter, error) }]);
+  }
   // YAML aliases come back as one shared object; a copy makes each use its own, so that a --set
   // on one model's roster does not change every model that reused it through an anchor.
-  return JSON.parse(JSON.stringify(document.toJS())) as unknown;
+  return JSON.parse(JSON.stringify(data)) as unknown;
+}
+
+/** Alias expansions allowed (the yaml library's default), so an alias bomb stops at once. */
+const MAX_ALIAS_COUNT = 100;
+
+/** Why the document's aliases could not be resolved: an alias with no anchor, or too many expansions. */
+function aliasProblem(document: Document, lineCounter: LineCounter, error: unknown): string {
+  const at = (offset: number | undefined) => {
+    const { line, col } = lineCounter.linePos(offset ?? 0);
+    return `line ${line}, column ${col}`;
+  };
+  let unresolved: { source: string; offset?: number } | undefined;
+  let firstAlias: number | undefined;
+  visit(document, {
+    Alias(_, node) {
+      firstAlias ??= node.range?.[0];
+      if (unresolved === undefined && isAlias(node) && node.resolve(document) === undefined) unresolved = { source: node.source, offset: node.range?.[0] };
+    },
+  });
+  if (unresolved !== undefined) {
+    return `is not valid YAML at ${at(unresolved.offset)}: the alias '*${unresolved.source}' names no anchor '&${unresolved.source}' defined before it`;
+  }
+  if (/alias/i.test((error as Error).message)) {
+    return `is not valid YAML at ${at(firstAlias)}: its aliases expand to more than ${MAX_ALIAS_COUNT} copies (an alias bomb?); write the values out or use fewer aliases`;
+  }
+  throw error;
 }
 
 /** Validates parsed data as a scenario and builds it. `file` is used in messages. */

@@ -56,7 +56,8 @@ function translate(issue: z.core.$ZodIssue, schema: z.ZodType, root: unknown): S
       const allowed = allowedKeys(nodeAt(schema, path, root));
       return issue.keys.map((key) => ({
         path,
-        message: `has an unknown key '${key}'${allowed.length ? suggestion(key, allowed) || ` (allowed: ${allowed.join(", ")})` : ""}`,
+        message: `has an unknown key ${describeValue(key)}${allowed.length ? suggestion(key, allowed) || ` (allowed: ${allowed.join(", ")})` : ""}`,
+        culprit: [...path, key],
       }));
     }
     case "invalid_key":

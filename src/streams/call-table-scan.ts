@@ -7,11 +7,11 @@
  * The result is cached per file (path, size, modification time), because validation, building
  * and every worker thread ask for the same table.
  */
-import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { CALL_TABLE_HEADER, emptyCallTableRow, parseCallTableLine } from "./call-table.js";
 import { SECONDS_PER_DAY, weekday } from "./civil-time.js";
-import { DataFileError, quoteValue, unreadable } from "./data-file-error.js";
+import { DataFileError, quoteValue } from "./data-file-error.js";
+import { checkRegularFile } from "./input-file.js";
 import { LineReader } from "./line-reader.js";
 
 /** What a scan of a call table found. Times are civil seconds (see civil-time.ts). */
@@ -50,13 +50,9 @@ const cache = new Map<string, CallTableScan>();
 /** Scans `file` (or returns the cached scan). Throws DataFileError for any problem. */
 export function scanCallTable(file: string): CallTableScan {
   const path = resolve(file);
-  let stamp: string;
-  try {
-    const stats = statSync(path);
-    stamp = `${path}|${stats.size}|${stats.mtimeMs}`;
-  } catch (error) {
-    throw unreadable(file, error);
-  }
+  // Only a regular file: a folder or a device (/dev/zero) is refused before it is read.
+  const stats = checkRegularFile(file, "a call table (a CSV file written by 'resim import')");
+  const stamp = `${path}|${stats.size}|${stats.mtimeMs}`;
   const cached = cache.get(stamp);
   if (cached) return cached;
   const scan = scan_(file, path);

@@ -1,3 +1,5 @@
+import { printable } from "./printable.js";
+
 /**
  * A problem in a data file the user must fix (a CAD export, a lookup, a call table): it names the
  * file, the line and the column, what was expected and what was found, like
@@ -28,10 +30,10 @@ export function describeWhere(line: number | null, column: string | null): strin
   return parts.length === 0 ? "" : `${parts.join(", ")}: `;
 }
 
-/** Shows a found value in quotes, shortened, for "got ..." parts of messages. */
+/** Shows a found value in quotes, shortened, control characters escaped, for "got ..." parts of messages. */
 export function quoteValue(value: string): string {
   const shown = value.length > 60 ? `${value.slice(0, 60)}...` : value;
-  return `'${shown.replace(/\r/g, "\\r").replace(/\n/g, "\\n")}'`;
+  return `'${printable(shown)}'`;
 }
 
 /** The error for a data file that cannot be opened: "cannot be read: no such file" (plus a hint). */

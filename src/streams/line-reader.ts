@@ -3,9 +3,13 @@
  * `next()` is synchronous, and a call table may be larger than memory, so the source pulls one
  * line at a time from the file descriptor instead of loading the file or awaiting a stream.
  *
- * Lines end at LF; a CR before the LF is dropped. Only the line being returned is decoded.
+ * Lines end at LF; a CR before the LF is dropped. Only the line being returned is decoded. Only a
+ * regular file is read, and a line may not exceed MAX_LINE_BYTES: a device (/dev/zero) or a file
+ * with no line breaks would otherwise be read into memory without end.
  */
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, readSync } from "node:fs";
+import { DataFileError } from "./data-file-error.js";
+import { formatBytes, MAX_LINE_BYTES, openRegularFile } from "./input-file.js";
 
 const DEFAULT_BUFFER_BYTES = 64 * 1024;
 const LF = 10;
@@ -22,9 +26,13 @@ export class LineReader {
   /** 1-based number of the line last returned by {@link next} (0 before the first). */
   lineNumber = 0;
 
-  /** Opens `file`; throws the system error if it cannot be read. */
-  constructor(file: string, bufferBytes = DEFAULT_BUFFER_BYTES) {
-    this.fd = openSync(file, "r");
+  /** Opens `file`; throws DataFileError if it cannot be read or is not a regular file. */
+  constructor(
+    private readonly file: string,
+    bufferBytes = DEFAULT_BUFFER_BYTES,
+    private readonly maxLineBytes = MAX_LINE_BYTES,
+  ) {
+    this.fd = openRegularFile(file, "a call table (a CSV file)");
     this.buffer = Buffer.allocUnsafe(bufferBytes);
   }
 
@@ -72,6 +80,10 @@ export class LineReader {
       this.start = 0;
     }
     if (this.end === this.buffer.length) {
+      if (this.end >= this.maxLineBytes) {
+        this.close();
+        throw new DataFileError(this.file, this.lineNumber + 1, null, `is longer than ${formatBytes(this.maxLineBytes)}, the longest line resim reads: is it a call table (written by 'resim import')?`);
+      }
       const bigger = Buffer.allocUnsafe(this.buffer.length * 2);
       this.buffer.copy(bigger, 0, 0, this.end);
       this.buffer = bigger;
