@@ -16,8 +16,8 @@ interface StaffFlags extends ScenarioFlags {
   unit: string[];
   target: string[];
   minimize: string;
-  minUnits: string[];
-  maxUnits: string[];
+  minUnits?: string[];
+  maxUnits?: string[];
   budget?: number;
   maxSimulations: number;
   maxRosters: number;
@@ -28,7 +28,7 @@ interface StaffFlags extends ScenarioFlags {
 
 const DEFAULT_MAX_UNITS = 30;
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function staffCommand(): Command {
   return withScenarioOptions(
@@ -39,10 +39,10 @@ export function staffCommand(): Command {
       .requiredOption("-u, --unit <type>", "a unit type whose shift blocks are sized (repeat for a joint search of several types)", collect, [])
       .requiredOption("-t, --target <metric<=value>", "a target (repeatable); met only when the whole 95% CI is on its side", collect, [])
       .option("--minimize <metric>", "breaks ties between rosters of equal planned cost: the lowest mean wins", "cost.total")
-      .option("--min-units <[type[i]=]n>", "fewest units per block: n for every block, type=n for one type's, type[i]=n for one block (repeatable; default 0, or 1 for a type some rule falls back to last)", collect, [])
-      .option("--max-units <[type[i]=]n>", `most units per block, same forms (repeatable; default ${DEFAULT_MAX_UNITS})`, collect, [])
+      .option("--min-units <[type[i]=]n>", "fewest units per block: n for every block, type=n for one type's, type[i]=n for one block (repeatable; default 0, or 1 for a type some rule falls back to last)", collect)
+      .option("--max-units <[type[i]=]n>", `most units per block, same forms (repeatable; default ${DEFAULT_MAX_UNITS})`, collect)
       .option("--budget <amount>", "most the model's planned staffing may cost over the measured period (default: the model's staffingBudget)", positiveNumber)
-      .option("--max-simulations <n>", "most rosters to simulate before stopping with the best found and a proven lower bound", integerAtLeast(1), 200)
+      .option("--max-simulations <n>", "most rosters to simulate before stopping with the best found and a proven lower bound", integerAtLeast(1), 500)
       .option("--max-rosters <n>", "most rosters to enumerate (simulated or ruled out) before stopping the same way", integerAtLeast(1), 500_000)
       .option("--recheck-seed <n>", "seed of the re-check of the roster found (default: the run's seed + 1)", integerAtLeast(0))
       .option("--no-recheck", "skip the re-check on fresh seeds")
@@ -54,9 +54,9 @@ export function staffCommand(): Command {
 Examples:
   resim staff scenarios/riverton.yaml --model centralized-outreach --unit outreach-team \\
     --target "responseMin.p90.behavioralHealth<=30" --target "fallbackRate<=0.05" --max-units 6
-  resim staff scenarios/riverton.yaml --model co-responder --unit patrol --unit co-responder \\
-    --target "responseMin.p90.priority1<=14" --min-units patrol=6 --max-units patrol=12 \\
-    --max-units co-responder=6 --budget 1500000 --days 30 --replications 3
+  resim staff scenarios/riverton.yaml --model centralized-outreach --unit patrol --unit outreach-team \\
+    --target "responseMin.p90.priority1<=15" --target "fallbackRate<=0.10" --budget 1300000 \\
+    --min-units patrol=6 --max-units patrol=11 --max-units outreach-team=3 --days 30 --replications 3
 
 The shift blocks are the unit types' entries under models.<model>.staffing.<type>; their times stay,
 their unit counts are searched. "Cheapest" is the planned staffing cost: paid unit-hours a day x the
@@ -93,8 +93,8 @@ fails, the re-check, and how many rosters were simulated; writes staffing.json.`
       const lastResort = (typeIndex: number) =>
         model.rules.some((r) => r.send[r.send.length - 1] === typeIndex) ||
         config.unitTypes.some((t, i) => model.rosters[i] !== null && t.backup !== null && t.backup.send[t.backup.send.length - 1] === typeIndex);
-      const minimumFor = parseUnitLimits("--min-units", flags.minUnits, input.models[flags.model].staffing, unitTypes, (type) => (lastResort(config.unitTypes.findIndex((t) => t.name === type)) ? 1 : 0));
-      const maximumFor = parseUnitLimits("--max-units", flags.maxUnits, input.models[flags.model].staffing, unitTypes, () => DEFAULT_MAX_UNITS);
+      const minimumFor = parseUnitLimits("--min-units", flags.minUnits ?? [], input.models[flags.model].staffing, unitTypes, (type) => (lastResort(config.unitTypes.findIndex((t) => t.name === type)) ? 1 : 0));
+      const maximumFor = parseUnitLimits("--max-units", flags.maxUnits ?? [], input.models[flags.model].staffing, unitTypes, () => DEFAULT_MAX_UNITS);
       const problem = staffingProblem(base, flags.model, unitTypes, (type, shift) => ({ min: minimumFor(type, shift), max: maximumFor(type, shift) }));
       for (const block of problem.blocks) {
         if (block.minUnits > block.maxUnits) throw new UsageError(`--min-units/--max-units: ${label(problem, block)} would need at least ${block.minUnits} and at most ${block.maxUnits} units`);

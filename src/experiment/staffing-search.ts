@@ -13,9 +13,10 @@
  * Algorithm: best-first branch and bound over the box of rosters.
  * 1. Simulate the largest roster (maxUnits everywhere). If it fails, no roster in the box passes
  *    (every roster is <= it): stop.
- * 2. Block bounds: for each block b, bisect on the smallest k such that (maxUnits with x_b = k)
- *    passes. If (maxUnits with x_b = k - 1) fails, so does every roster with x_b <= k - 1, so
- *    minUnits_b can be raised to k. The blocks are bisected side by side (one batch per round).
+ * 2. Block bounds: for each block b, find the smallest k such that (maxUnits with x_b = k) passes
+ *    (searching up from minUnits_b in growing steps, then bisecting). (maxUnits with x_b = k - 1)
+ *    fails, so does every roster with x_b <= k - 1, and minUnits_b can be raised to k. The blocks
+ *    are searched side by side (one batch of probes per round).
  * 3. Enumerate rosters from the raised lower corner in order of cost (a heap; each roster is
  *    generated exactly once, from its unique parent x - e_j, j the last block above its minimum,
  *    by adding one unit to a block >= j). For each roster popped:
@@ -33,10 +34,18 @@
  * cheaper than the one returned was therefore either simulated and failed, or ruled out by a
  * failing roster holding at least as many units in every block, which by monotonicity proves that
  * it fails; rosters below the raised corner are ruled out the same way by the failing bisection
- * probes. So no roster in the box cheaper than the one returned passes, and among the passing
- * rosters of its cost it has the lowest objective. When a limit (simulations or rosters
- * enumerated) stops the search first, the result says so and gives the proven lower bound: every
- * roster cheaper than `lowerBound` fails.
+ * probes (x_b < k is <= maxUnits with x_b = k - 1). So no roster in the box cheaper than the one
+ * returned passes, and among the passing rosters of its cost it has the lowest objective. The
+ * probes and the lifting only add proven facts (lifting also takes a roster above a passing one as
+ * passing, to steer itself, never to decide the answer), so they change how many rosters are
+ * simulated, never the answer; nor do the batch sizes or the number of workers. When a limit
+ * (simulations or rosters enumerated) stops the search first, the result says so and gives the
+ * proven lower bound: every roster cheaper than `lowerBound` fails (the heap's smallest cost
+ * bounds every roster not yet taken, since each has an ancestor in the heap that costs no more).
+ *
+ * The assumption is not checked by the search, and cannot be: it never simulates a roster whose
+ * result monotonicity already implies. Simulated targets need not be monotone (a larger roster can
+ * send calls to a slower unit type, and a target's 95% interval can be wider); see the README.
  */
 import { BinaryHeap } from "../engine/binary-heap.js";
 import type { ModelSummary } from "../metrics/summarize.js";
@@ -106,7 +115,7 @@ export interface SearchSpace {
 }
 
 export interface SearchOptions {
-  /** Most rosters to simulate, probes and ties included (default 200). */
+  /** Most rosters to simulate, probes and ties included (default 500). */
   maxSimulations?: number;
   /** Most rosters to enumerate, simulated or ruled out (default 500,000). */
   maxRosters?: number;
@@ -198,7 +207,7 @@ export async function searchStaffing(space: SearchSpace, evaluate: Evaluate, opt
     }
   }
   const maxCost = space.maxCost ?? Infinity;
-  const maxSimulations = options.maxSimulations ?? 200;
+  const maxSimulations = options.maxSimulations ?? 500;
   const maxRosters = options.maxRosters ?? 500_000;
   const cost = (units: readonly number[]) => units.reduce((sum, u, b) => sum + u * unitCosts[b], 0);
   const withinBudget = (c: number) => c <= maxCost || sameCost(c, maxCost);
@@ -366,7 +375,9 @@ export async function searchStaffing(space: SearchSpace, evaluate: Evaluate, opt
     heap.pop();
     enumerated++;
     for (let b = node.last; b < n; b++) {
-      if (node.units[b] < maxUnits[b]) heap.push({ units: node.units.map((u, i) => (i === b ? u + 1 : u)), cost: node.cost + unitCosts[b], last: b });
+      if (node.units[b] >= maxUnits[b]) continue;
+      const units = node.units.map((u, i) => (i === b ? u + 1 : u));
+      heap.push({ units, cost: cost(units), last: b });
     }
     const e = cache.get(keyOf(node.units));
     if (e === undefined) {

@@ -83,7 +83,7 @@ describe("resim sweep and resim merge", () => {
   it("reports a bad swept value with the scenario's own message and the point", async () => {
     const { code, stderr } = await resim("sweep", "scenarios/riverton.yaml", "--param", "models.co-responder.staffing.co-responder[0].units", "--values", "-1,2", "--days", "1");
     expect(code).toBe(2);
-    expect(stderr).toContain("models.co-responder.staffing.co-responder[0].units must be an integer >= 0, got -1 (set with --set) (at point models.co-responder.staffing.co-responder[0].units=-1)");
+    expect(stderr).toContain("models.co-responder.staffing.co-responder[0].units must be an integer >= 0, got -1 (set with --values of --param models.co-responder.staffing.co-responder[0].units) (at point models.co-responder.staffing.co-responder[0].units=-1)");
   });
 });
 
@@ -121,11 +121,11 @@ describe("resim staff", () => {
     expect(document.best.checks[0].ci95[1]).toBeLessThanOrEqual(0.08);
   });
 
-  it("says no roster fits when the cheapest one meeting the targets is over the staffing budget", async () => {
+  it("says no roster fits when the budget cannot pay for the smallest roster", async () => {
     const out = scratch();
     const { code, stdout } = await resim("staff", "scenarios/riverton.yaml", "--model", "centralized-outreach", "--unit", "outreach-team", "--target", "fallbackRate<=0.08", "--days", "7", "--replications", "3", "--max-units", "3", "--budget", "1000", "--out", out, "--workers", "1");
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^No roster within the staffing budget of \$1,000 meets every target: the cheapest that does costs \$[\d.]+k in staffing:/);
+    expect(stdout).toMatch(/^No roster within the staffing budget of \$1,000 meets every target: the smallest roster searched already costs \$[\d.]+k over the 7 measured days/);
     expect(JSON.parse(readFileSync(join(out, "staffing.json"), "utf8"))).toMatchObject({ budget: 1000, withinBudget: false });
   });
 
