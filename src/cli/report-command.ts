@@ -1,7 +1,6 @@
 /** `resim report`: charts and a one-file HTML report from a run's folder, for briefings. */
 import { Command } from "commander";
 import { join } from "node:path";
-import { writeReport } from "../report/build-report.js";
 import { ReportInputError } from "../report/report-error.js";
 import { UsageError } from "./usage-error.js";
 
@@ -13,6 +12,9 @@ import { UsageError } from "./usage-error.js";
 export async function buildReportInFolder(folder: string, quiet = false): Promise<void> {
   let report;
   try {
+    // Loaded here, not at startup: the chart renderer (vega, resvg) takes about half a second to
+    // load, which every other command (and every CLI test) would pay for nothing.
+    const { writeReport } = await import("../report/build-report.js");
     report = await writeReport(folder);
   } catch (error) {
     if (error instanceof ReportInputError) throw new UsageError(error.message);
