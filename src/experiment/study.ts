@@ -8,6 +8,7 @@
  * complete part; merge checks each part against its manifest before reading it.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readRegularFile } from "../streams/input-file.js";
 import { join } from "node:path";
 import { OutputError } from "../output/atomic-write.js";
 import { commitFolder } from "../output/folder-commit.js";
@@ -193,8 +194,10 @@ export function mergeStudyParts(parts: readonly { folder: string; manifest: Stud
 
 function readJson(file: string): unknown {
   try {
-    return JSON.parse(readFileSync(file, "utf8"));
+    // A regular file only, of bounded size: a study file pointing at a device must not hang merge.
+    return JSON.parse(readRegularFile(file, "a study file").toString("utf8"));
   } catch (error) {
-    throw new StudyError(`${file}: cannot be read as a study file: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    throw new StudyError(message.startsWith(`${file}: `) ? message : `${file}: cannot be read as a study file: ${message}`);
   }
 }

@@ -8,7 +8,7 @@
  * can catch (cleanup.ts).
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { removeOnExit } from "./cleanup.js";
 
@@ -143,6 +143,12 @@ export class AtomicFile {
     fsyncSync(this.fd);
     closeSync(this.fd);
     this.fd = null;
+    // A device, pipe or socket at the target (say /dev/null, as root) must never be replaced by a file.
+    const existing = lstatOrNull(this.file);
+    if (existing !== null && !existing.isFile() && !existing.isSymbolicLink()) {
+      this.abort();
+      throw new OutputError(`cannot write ${this.file}: it is not a regular file (a ${existing.isDirectory() ? "folder" : "device, pipe or socket"}); name a file to write`);
+    }
     renameSync(this.temporary, this.file);
     this.forget();
   }
@@ -175,5 +181,13 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, hook
   } catch (error) {
     written?.abort();
     throw outputError(file, error);
+  }
+}
+
+function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
   }
 }

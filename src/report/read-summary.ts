@@ -2,7 +2,8 @@
  * Reading a run's summary.json for a report, with messages that name the folder or file, what was
  * expected and what was found. Only the fields the report reads are checked.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { readRegularFile } from "../streams/input-file.js";
 import { join } from "node:path";
 import { ReportInputError } from "./report-error.js";
 import type { SummaryDocument } from "./summary-files.js";
@@ -21,9 +22,17 @@ export function readSummaryDocument(folder: string): SummaryDocument {
   if (!existsSync(file)) {
     throw new ReportInputError(`${folder} has no summary.json: a report is built from a run's results; run 'resim run SCENARIO --out ${folder}' first, or pass --report to resim run`);
   }
+  let text: string;
+  try {
+    // A regular file only, of bounded size: a summary.json that is a device must not hang the report.
+    text = readRegularFile(file, "a run summary").toString("utf8");
+  } catch (error) {
+    // DataFileError messages already start with the file.
+    throw new ReportInputError((error as Error).message);
+  }
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, "utf8"));
+    data = JSON.parse(text);
   } catch (error) {
     throw new ReportInputError(`${file} is not valid JSON: ${(error as Error).message}`);
   }

@@ -124,6 +124,7 @@ const situations: Case[] = [
   { name: "folder: the historical file", folders: ["dir"], files: { "s.yaml": replay("dir") }, args: ["validate", "s.yaml"], exit: 2, says: ["s.yaml: demand.historical.file", "it is a folder"] },
   { name: "folder: --out of import", folders: ["dir"], files: { "m.yaml": MAPPING, "e.csv": EXPORT }, args: ["import", "e.csv", "--mapping", "m.yaml", "--out", "dir", "--quiet"], exit: 2, says: ["--out dir: is a folder, expected a file to write", "dir/calls.csv"] },
   { name: "folder: --mapping", folders: ["dir"], files: { "e.csv": EXPORT }, args: ["import", "e.csv", "--mapping", "dir"], exit: 2, says: ["dir", "it is a folder"] },
+  { name: "device: --out /dev/null of schema is never replaced", skip: needs("/dev/null"), args: ["schema", "--out", "/dev/null"], exit: 2, says: ["cannot write /dev/null: it is not a regular file"] },
   { name: "device: --out /dev/null of import is never replaced", skip: needs("/dev/null"), files: { "m.yaml": MAPPING, "e.csv": EXPORT }, args: ["import", "e.csv", "--mapping", "m.yaml", "--out", "/dev/null"], exit: 2, says: ["--out /dev/null: is a character device"] },
   {
     name: "full disk: the call table cannot be written (file size limit)",
