@@ -269,7 +269,7 @@ export class ResponseSystem {
         if (call.patienceRanOut) return this.abandon(call);
         call.step = step;
         this.lines.push(call);
-        this.sim.after(call.rule!.fallbackAfterMin, PRECEDENCE.fallback, this.onFallback, call);
+        this.sim.after(call.rule!.fallbackAfterMin, PRECEDENCE.fallback, this.onFallback, { call, ticket: call.ticket });
         startWaitingTimers(call, this.scenario.waiting, this.sim, this.random, this.onPatienceOut, this.onEscalation);
         return;
       }
@@ -321,11 +321,9 @@ export class ResponseSystem {
     this.offer(call, last);
   };
 
-  private readonly onFallback = (call: Call): void => {
-    // A call waits at one step at a time; only this timer or an escalation (which sends it to the
-    // last step, where no timer is set) moves it on. So a call still waiting short of the last
-    // step is waiting at the step this timer was set for.
-    if (call.waitingAt < 0 || call.step === call.rule!.send.length - 1) return;
+  /** The wait for a preferred type is over, unless the call has left the place it was set for (its line entry, `ticket`). */
+  private readonly onFallback = ({ call, ticket }: { call: Call; ticket: number }): void => {
+    if (call.waitingAt < 0 || call.ticket !== ticket) return;
     this.lines.remove(call);
     this.offer(call, call.step + 1);
   };
@@ -393,8 +391,13 @@ export class ResponseSystem {
     if (root.openTasks === 0) this.endCall(root);
   };
 
-  /** Hands each idle unit of a pool the best waiting call whose rule lets its type take it (see waiting-lines.ts). */
+  /**
+   * Hands each idle unit of a pool the best waiting call whose rule lets its type take it (see
+   * waiting-lines.ts). When the pool has nobody left on duty, calls waiting for it with a fallback
+   * move on at once, as a call offered to an off-duty type does.
+   */
   private serveQueue(pool: UnitPool): void {
+    if (pool.targetCount === 0) for (const call of this.lines.takeWaitingFor(pool.index)) this.offer(call, call.step + 1);
     while (pool.idleCount > 0) {
       const next = this.lines.takeFor(pool.index);
       if (next === null) return;

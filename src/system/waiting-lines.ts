@@ -23,10 +23,13 @@ export class WaitingLines {
   private readonly byRule = new Map<DispatchRule, (CallQueue | undefined)[][]>();
   /** By unit type index: the lines whose calls it may take. */
   private readonly accepting: CallQueue[][];
+  /** By unit type index: the lines of calls waiting for it short of their last choice (they have a fallback). */
+  private readonly preferring: CallQueue[][];
 
   /** @param alternative by unit type index: whether it is an alternative to police (its crew is not police-only). */
   constructor(private readonly alternative: readonly boolean[]) {
     this.accepting = alternative.map(() => []);
+    this.preferring = alternative.map(() => []);
   }
 
   /** A line no unit type serves (the hub's triage queue): waits, patience and removal work as in any line. */
@@ -73,6 +76,13 @@ export class WaitingLines {
     return bestLine === null ? null : bestLine.poll();
   }
 
+  /** Removes and returns every call waiting for this type short of its last choice, oldest line order kept. */
+  takeWaitingFor(unitType: number): Call[] {
+    const calls: Call[] = [];
+    for (const line of this.preferring[unitType]) for (let call = line.poll(); call !== null; call = line.poll()) calls.push(call);
+    return calls;
+  }
+
   private lineFor(rule: DispatchRule, entry: number, step: number): CallQueue {
     let grid = this.byRule.get(rule);
     if (grid === undefined) {
@@ -84,6 +94,7 @@ export class WaitingLines {
       line = this.addLine();
       grid[entry][step] = line;
       for (const type of acceptedTypes(rule, entry, step, this.alternative)) this.accepting[type].push(line);
+      if (step < rule.send.length - 1) this.preferring[rule.send[step]].push(line);
     }
     return line;
   }

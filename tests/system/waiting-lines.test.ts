@@ -111,3 +111,25 @@ describe("the hub and the caller's patience", () => {
     expect([second.hubArrivalMin, second.readyMin, second.servedBy, second.fellBack]).toEqual([NaN, 1, 0, true]);
   });
 });
+
+describe("a team going off duty", () => {
+  it("moves the calls waiting for it on to their next choice at once, and their old fallback timers do nothing", () => {
+    const world = tinyScenario({
+      unitTypes: { patrol, team, peers: { ...team } },
+      models: {
+        m: {
+          staffing: { patrol: allDay(1), team: [{ from: "00:00", to: "01:00", units: 1 }], peers: allDay(1) },
+          dispatch: [{ match: { behavioralHealth: true }, send: ["team", "peers", "patrol"], fallbackAfterMin: 30 }, { send: ["patrol"] }],
+        },
+      },
+    });
+    // Team (shift to 60, 30 min on scene): call 0 at 40, busy 40-70. Calls 1 (45) and 2 (50) wait
+    // for it, fallback timers due at 75 and 80. At 60 the team goes off duty: both move on to the
+    // peers at once; call 1 takes them (60-90), call 2 waits there (new timer due 90). Call 2's old
+    // timer at 80 must not move it to patrol: the peers free at 90 and take it.
+    const ended = trace(world, [bh(40), bh(45), bh(50)]);
+    const byId = Object.fromEntries(ended.map((c) => [c.id, [c.servedBy, c.assignedMin]]));
+    expect(byId[1]).toEqual([2, 60]);
+    expect(byId[2]).toEqual([2, 90]);
+  });
+});
