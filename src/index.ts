@@ -17,7 +17,11 @@ export { runExperiment, runExperiments, summarizeExperiment, type ExperimentResu
 export { runReplication, type ReplicationResult } from "./experiment/run-replication.js";
 export { summaryDocument } from "./experiment/summary-document.js";
 export { runStudy } from "./experiment/run-study.js";
+export { runComparison, comparisonOutput, type ComparisonPlan } from "./experiment/compare.js";
 export { searchStaffing, parseTarget, checkTargets } from "./experiment/staffing-search.js";
+export { runUncertainty, uncertainInputs, type UncertaintyRun } from "./experiment/uncertainty-analysis.js";
+export { summarizeUncertainty, ceac, probabilityBetter, wtpGrid } from "./metrics/uncertainty-summary.js";
+export { latinHypercube } from "./random/latin-hypercube.js";
 export { metricDefinitions, type MetricDefinition } from "./metrics/definitions.js";
 export { mmcMeanWait, erlangC } from "./metrics/erlang.js";
 export { writeSummaryFiles, type SummaryDocument } from "./report/summary-files.js";

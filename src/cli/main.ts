@@ -8,6 +8,7 @@ import { Command, CommanderError } from "commander";
 import { AssignmentError } from "../scenario/assignments.js";
 import { ScenarioError } from "../scenario/errors.js";
 import { DataFileError } from "../streams/data-file-error.js";
+import { compareCommand } from "./compare-command.js";
 import { importCommand } from "./import-command.js";
 import { reportCommand } from "./report-command.js";
 import { runCommand } from "./run-command.js";
@@ -17,6 +18,7 @@ import { OutputError } from "../output/atomic-write.js";
 import { installExitCleanup } from "../output/cleanup.js";
 import { schemaCommand } from "./schema-command.js";
 import { staffCommand } from "./staff-command.js";
+import { uncertaintyCommand } from "./uncertainty-command.js";
 import { UsageError } from "./usage-error.js";
 import { ResourceError } from "../experiment/resource-error.js";
 import { WorkerCrashError } from "../experiment/worker-pool.js";
@@ -38,10 +40,11 @@ Examples:
   resim run scenarios/riverton.yaml               compare the three response models for Riverton
   resim validate scenarios/riverton.yaml          check a scenario file
   resim report reports/riverton                   charts and a one-file HTML report from a run
+  resim compare A.yaml B.yaml                     two scenario files on the same calls: B - A, paired
   resim schema --out schema/scenario.schema.json  write the scenario JSON Schema for editors
   resim import EXPORT.csv --profile san-diego     import a city's CAD export, to replay its real calls`,
     );
-  for (const command of [runCommand(), validateCommand(), schemaCommand(), sweepCommand(), sensitivityCommand(), mergeCommand(), staffCommand(), reportCommand(), importCommand()]) {
+  for (const command of [runCommand(), compareCommand(), validateCommand(), schemaCommand(), sweepCommand(), sensitivityCommand(), mergeCommand(), staffCommand(), uncertaintyCommand(), reportCommand(), importCommand()]) {
     root.addCommand(command);
   }
   root.exitOverride();

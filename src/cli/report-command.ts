@@ -31,7 +31,7 @@ export async function buildReportInFolder(folder: string, quiet = false): Promis
 export function reportCommand(): Command {
   return new Command("report")
     .description("write report.html and charts/ (Vega-Lite, SVG, PNG) from a run's folder")
-    .argument("<dir>", "a run's output folder, holding summary.json (and sweep.csv for sweep curves)")
+    .argument("<dir>", "a run's, comparison's, sweep's or sensitivity analysis's output folder")
     .option("-q, --quiet", "print nothing but errors")
     .addHelpText(
       "after",
@@ -43,6 +43,8 @@ Examples:
 Writes DIR/report.html, one self-contained page (charts inline, no network) that opens offline and
 prints, and DIR/charts/NAME.vl.json, .svg and .png for each chart; the PNGs are sized for slides.
 If DIR also holds a one-parameter sweep.csv (resim sweep ... --out DIR), its curves are included.
+A 'resim compare' folder gives the same report, each B model against its A counterpart. A sweep or
+sensitivity folder (no summary.json) gives the study's charts (curves or tornado) and its table.
 The same folder always gives byte-identical files.`,
     )
     .action(async (folder: string, flags: { quiet?: boolean }) => {

@@ -1,12 +1,13 @@
 /** `resim run`: simulate every response model of a scenario and compare them with the baseline. */
 import { Command } from "commander";
-import { join } from "node:path";
 import { calibrationView } from "../import/calibration.js";
 import { runExperiment } from "../experiment/run-experiment.js";
 import { summaryDocument } from "../experiment/summary-document.js";
 import { comparisonTable } from "../report/comparison-table.js";
 import { checkOutputFolder } from "../output/folder-commit.js";
 import { writeSummaryFiles } from "../report/summary-files.js";
+import { withProvenance } from "../report/run-provenance.js";
+import { defaultOutputFolder, scenarioProvenance } from "../scenario/provenance.js";
 import { suggestion } from "../scenario/near-miss.js";
 import { buildReportInFolder } from "./report-command.js";
 import { loadWithFlags, runOptions, withScenarioOptions, type ScenarioFlags } from "./scenario-options.js";
@@ -23,7 +24,7 @@ export function runCommand(): Command {
     new Command("run")
       .description("simulate a scenario's response models on the same calls and compare them")
       .argument("<file>", "scenario file (YAML or JSON)")
-      .option("-o, --out <dir>", "output folder (default: reports/<scenario name>)")
+      .option("-o, --out <dir>", "output folder (default: reports/<scenario name>, or reports/<scenario name>-set-<hash> with --set)")
       .option("-m, --model <id...>", "run only these models (the baseline is always run)")
       .option("--report", "also write report.html and charts/ (as 'resim report' does)"),
   )
@@ -38,7 +39,8 @@ Examples:
   resim run scenarios/riverton.yaml --set models.co-responder.staffing.co-responder[0].units=4
   resim run scenarios/validation/mmc.yaml
 
-Writes summary.json, summary.csv and replications.csv to the output folder and prints the
+Writes summary.json, summary.csv, replications.csv and provenance.csv (resim version, input
+digests, overrides) to the output folder (with --set: reports/<name>-set-<hash>) and prints the
 comparison: each model's metrics with 95% confidence intervals, and each model's paired
 difference from the baseline model.`,
     )
@@ -55,14 +57,15 @@ difference from the baseline model.`,
         }
         return index;
       });
-      const folder = flags.out ?? join("reports", config.name);
+      // An override run gets its own folder (reports/NAME-set-TAG), so a what-if never replaces the scenario's own results.
+      const folder = flags.out ?? defaultOutputFolder(config.name, loaded.overrides ?? []);
       // A folder resim may not replace (a link, a file, the current folder) fails now, not after the run.
       checkOutputFolder(folder);
       const result = await runExperiment(
         { scenario: loaded, models },
         runOptions("simulating", flags),
       );
-      const output = summaryDocument(result, file);
+      const output = withProvenance(summaryDocument(result, file), scenarioProvenance(loaded));
       const written = writeSummaryFiles(folder, output);
       if (!flags.quiet) {
         process.stdout.write(comparisonTable(output.document, output.definitions, output.modelNames));

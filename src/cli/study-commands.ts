@@ -4,7 +4,6 @@
  * unsharded run writes.
  */
 import { Command } from "commander";
-import { join } from "node:path";
 import { runStudy, type StudyPlan } from "../experiment/run-study.js";
 import { mergeStudyParts, parseShard, readStudyPart, writeStudyPart } from "../experiment/study.js";
 import { metricDefinitions } from "../metrics/definitions.js";
@@ -12,7 +11,11 @@ import { suggestion } from "../scenario/near-miss.js";
 import { parseValues, sweepPoints } from "../experiment/sweep.js";
 import { SWEEP_KEY_METRICS } from "../report/sweep-csv.js";
 import { writeStudyOutputs } from "../report/study-files.js";
+import { studyTable } from "../report/study-tables.js";
+import type { MetricDefinition } from "../metrics/definitions.js";
 import { checkOutputFolder } from "../output/folder-commit.js";
+import { checkFolderScenario } from "../experiment/folder-owner.js";
+import { defaultOutputFolder } from "../scenario/provenance.js";
 import { loadWithFlags, runOptions, withScenarioOptions, type ScenarioFlags } from "./scenario-options.js";
 import { UsageError } from "./usage-error.js";
 
@@ -24,21 +27,24 @@ interface StudyFlags extends ScenarioFlags {
 }
 
 /** Runs a plan, writes the shard's points or the whole study's outputs, and says what it wrote. */
-async function runAndWrite(file: string, flags: StudyFlags, plan: Omit<StudyPlan, "load" | "shard">, defaultFolder: (name: string) => string): Promise<void> {
+async function runAndWrite(file: string, flags: StudyFlags, plan: Omit<StudyPlan, "load" | "shard">, defaultFolder: (name: string) => string, unit?: MetricDefinition["unit"]): Promise<void> {
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
-  if (flags.out !== undefined) checkOutputFolder(flags.out);
+  // Checked before the run: the folder must be writable and hold no other scenario's results.
+  const base = loadWithFlags(file, flags);
+  const folder = flags.out ?? defaultFolder(defaultOutputFolder(base.config.name, base.overrides ?? []));
+  checkOutputFolder(folder);
+  checkFolderScenario(folder, { scenario: base.config.name, scenarioFile: file }, `a ${plan.kind}`);
   const { manifest, points } = await runStudy(
     { ...plan, load: (extra) => loadWithFlags(file, flags, extra), shard },
     runOptions(plan.kind, flags),
   );
-  const folder = flags.out ?? defaultFolder(manifest.scenario);
   if (shard) {
     writeStudyPart(folder, manifest, points);
     if (!flags.quiet) process.stdout.write(`shard ${shard.index}/${shard.count}: ${points.length} of ${manifest.points} points written to ${folder}; combine the shards with: resim merge FOLDER... --out DIR\n`);
     return;
   }
   const written = writeStudyOutputs(folder, manifest, points);
-  if (!flags.quiet) process.stdout.write(`${manifest.points} points, ${manifest.replications} replications each; wrote ${written.join(", ")}\n`);
+  if (!flags.quiet) process.stdout.write(`${studyTable(manifest, points, unit)}\n${manifest.points} points, ${manifest.replications} replications each; wrote ${written.join(", ")}\n`);
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -84,7 +90,7 @@ study.json and points/ (each point's raw replications, which resim merge combine
         if (!definition) throw new UsageError(`--metric: no metric '${metric}'${suggestion(metric, definitions.map((d) => d.name)) || " (see the metrics in summary.json)"}`);
         return { metric, unit: definition.unit };
       });
-      await runAndWrite(file, flags, { kind: "sweep", points: sweepPoints(parameters), models: flags.model, settings: { parameters, charts } }, (name) => join("reports", `${name}-sweep`));
+      await runAndWrite(file, flags, { kind: "sweep", points: sweepPoints(parameters), models: flags.model, settings: { parameters, charts } }, (base) => `${base}-sweep`);
     });
 }
 
@@ -115,7 +121,8 @@ the base run and their 95% intervals) and tornado.vl.json (a Vega-Lite tornado c
       if (!base.config.models.some((m) => m.name === flags.model)) {
         throw new UsageError(`--model: ${file} has no model '${flags.model}' (models: ${base.config.models.map((m) => m.name).join(", ")})`);
       }
-      const known = metricDefinitions(base.config).map((d) => d.name);
+      const definitions = metricDefinitions(base.config);
+      const known = definitions.map((d) => d.name);
       if (!known.includes(flags.metric)) {
         throw new UsageError(`--metric: no metric '${flags.metric}'${suggestion(flags.metric, known) || " (see the metrics in summary.json)"}`);
       }
@@ -125,7 +132,8 @@ the base run and their 95% intervals) and tornado.vl.json (a Vega-Lite tornado c
         file,
         { ...flags, model: [flags.model] },
         { kind: "sensitivity", points, models: [flags.model], settings: { model: flags.model, metric: flags.metric, parameters } },
-        (name) => join("reports", `${name}-sensitivity`),
+        (base) => `${base}-sensitivity`,
+        definitions.find((d) => d.name === flags.metric)?.unit,
       );
     });
 }
@@ -139,6 +147,7 @@ export function mergeCommand(): Command {
     .action((folders: string[], flags: { out: string }) => {
       const { manifest, points } = mergeStudyParts(folders.map((folder) => ({ folder, ...readStudyPart(folder) })));
       const written = writeStudyOutputs(flags.out, manifest, points);
+      process.stdout.write(`${studyTable(manifest, points)}\n`);
       process.stdout.write(`merged ${folders.length} folder(s), ${points.length} points; wrote ${written.join(", ")}\n`);
     });
 }

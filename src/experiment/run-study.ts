@@ -8,6 +8,7 @@ import { parseKeyPath, type Assignment } from "../scenario/assignments.js";
 import { ScenarioError } from "../scenario/errors.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { suggestion } from "../scenario/near-miss.js";
+import { portableFileName, scenarioProvenance } from "../scenario/provenance.js";
 import { runExperiments, type RunOptions } from "./run-experiment.js";
 import { pointResult, shardPoints, StudyError, type PointResult, type StudyManifest } from "./study.js";
 
@@ -62,7 +63,7 @@ export async function runStudy(plan: StudyPlan, options: RunOptions): Promise<{ 
   const manifest: StudyManifest = {
     kind: plan.kind,
     scenario: base.config.name,
-    scenarioFile: base.file,
+    scenarioFile: portableFileName(base.file),
     seed: run.seed,
     replications: run.replications,
     horizonDays: run.horizonDays,
@@ -73,6 +74,7 @@ export async function runStudy(plan: StudyPlan, options: RunOptions): Promise<{ 
     // Shards run with different --set values or edited files must not merge: the digest of the
     // validated base scenario (overrides applied) tells them apart.
     scenarioDigest: createHash("sha256").update(JSON.stringify(base.input)).digest("hex"),
+    provenance: scenarioProvenance(base),
   };
   return { manifest, points: selected.map((i, k) => pointResult(i, plan.points[i], results[k])) };
 }

@@ -16,6 +16,7 @@ import { checkListedFiles, fileEntry, readManifest } from "../output/manifest.js
 import type { MetricValues } from "../metrics/replication-recorder.js";
 import { summarizeModels, type ModelSummary } from "../metrics/summarize.js";
 import type { ExperimentResult } from "./run-experiment.js";
+import type { Provenance } from "../scenario/provenance.js";
 
 /** What identifies a study: every sharded part must carry the same manifest to be merged. */
 export interface StudyManifest {
@@ -33,6 +34,8 @@ export interface StudyManifest {
   settings: Record<string, unknown>;
   /** SHA-256 of the validated base scenario, overrides applied. */
   scenarioDigest: string;
+  /** Version, input digests and the base's overrides (each point's own values are in its point file); absent in older studies. */
+  provenance?: Provenance;
 }
 
 /** One point's raw results: every metric of every model in every replication. */

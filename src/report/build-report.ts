@@ -15,6 +15,7 @@ import { reportCharts } from "./report-charts.js";
 import { reportHtml, type RenderedReportChart } from "./report-html.js";
 import type { SummaryDocument } from "./summary-files.js";
 import { readSweep, type SweepSection } from "./sweep-csv.js";
+import { isStudyFolder, writeStudyReport } from "./study-report.js";
 
 /** Report files by path relative to the run's folder, in writing order (report.html last). */
 export type ReportFiles = Map<string, string | Uint8Array>;
@@ -53,6 +54,8 @@ export async function writeReport(folder: string): Promise<WrittenReport> {
   if (aside !== null) {
     throw new ReportInputError(`${folder} is missing, but ${aside} holds what was in it (a resim was killed while replacing the folder): rename it to ${folder}`);
   }
+  // A sweep or sensitivity folder has no run summary: its report is the study's charts and table.
+  if (isStudyFolder(folder)) return writeStudyReport(folder);
   let basis;
   try {
     basis = readBasis(folder, ["summary.json", "sweep.csv"]);

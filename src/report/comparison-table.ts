@@ -8,6 +8,7 @@ import type { MetricSummary } from "../metrics/summarize.js";
 import type { SummaryDocument } from "./summary-files.js";
 import { formatValue, unitLabel } from "./format.js";
 import { COST_EFFECTIVENESS_ROWS } from "./report-tables.js";
+import { provenanceLines } from "./run-provenance.js";
 
 /** Metrics shown in the table, in order; utilization rows are added per unit type. */
 export const TABLE_METRICS = [
@@ -50,6 +51,7 @@ export function comparisonTable(document: SummaryDocument, definitions: readonly
   const others = modelNames.filter((m) => m !== document.baseline);
   const lines = [
     `${document.scenario}: ${document.replications} replications of ${document.horizonDays} days (after ${document.warmupDays} days warm-up), seed ${document.seed}`,
+    ...provenanceLines(document.provenance),
     "",
     "Estimates (mean [95% CI] across replications)",
     ...align(estimates),

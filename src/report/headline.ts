@@ -7,7 +7,7 @@
 import type { MetricSummary } from "../metrics/summarize.js";
 import { formatMoney } from "./format.js";
 import { periodPhrase } from "./period.js";
-import type { SummaryDocument } from "./summary-files.js";
+import { comparedWith, type SummaryDocument } from "./summary-files.js";
 
 type Amount = "minutes" | "points" | "hours";
 
@@ -39,7 +39,8 @@ export function excludesZero(summary: MetricSummary | undefined): boolean {
 export function headlineParagraphs(document: SummaryDocument): string[] {
   const models = Object.keys(document.models);
   const baseline = document.baseline !== undefined && document.models[document.baseline] ? document.baseline : null;
-  const others = models.filter((model) => model !== baseline);
+  // In a comparison of two files (resim compare) only B's models have differences, each from its A counterpart.
+  const others = models.filter((model) => model !== baseline && (!document.comparison || document.comparison.pairs[model]));
   if (baseline === null || others.length === 0) {
     return [
       baseline === null
@@ -47,7 +48,7 @@ export function headlineParagraphs(document: SummaryDocument): string[] {
         : `Only the ${baseline} model was run, so there is nothing to compare it with; the tables and charts show its estimates.`,
     ];
   }
-  return others.map((model) => modelParagraph(document, baseline, model));
+  return others.map((model) => modelParagraph(document, comparedWith(document, model), model));
 }
 
 function modelParagraph(document: SummaryDocument, baseline: string, model: string): string {

@@ -10,6 +10,7 @@ import { html, type SafeHtml } from "./html-escape.js";
 import { periodPhrase } from "./period.js";
 import type { ReportChart } from "./report-charts.js";
 import { REPORT_STYLE } from "./report-style.js";
+import { describeOverride } from "../scenario/provenance.js";
 import { assumptionsTable, comparisonTables, costEffectivenessTable } from "./report-tables.js";
 import type { SummaryDocument } from "./summary-files.js";
 import type { SweepSection } from "./sweep-csv.js";
@@ -34,7 +35,9 @@ export function reportHtml({ document, charts, sweep }: ReportPageInput): string
   const models = Object.keys(document.models);
   const baseline = document.baseline !== undefined && document.models[document.baseline] ? document.baseline : null;
   const compared = models.filter((model) => model !== baseline);
-  const heading = baseline && compared.length > 0 ? `${compared.join(" and ")} compared with ${baseline}` : models.join(", ");
+  const heading = document.comparison
+    ? `B (${document.comparison.b.scenarioFile}) compared with A (${document.comparison.a.scenarioFile}), on the same calls`
+    : baseline && compared.length > 0 ? `${compared.join(" and ")} compared with ${baseline}` : models.join(", ");
   const page = html`<!doctype html>
 <html lang="en">
 <head>
@@ -90,7 +93,7 @@ function costEffectivenessSection(document: SummaryDocument): SafeHtml | string 
   const table = costEffectivenessTable(document);
   if (table === null) return "";
   return html`<h3 id="cost-effectiveness">Cost per additional outcome</h3>
-<p>What each extra outcome costs compared with ${document.baseline}: the extra cost of a model divided by the extra outcomes it achieves, both from the same replications (the incremental cost-effectiveness ratio health economists report), never the whole city's cost divided by a count. The ratio is not defined when the model's difference in that outcome is not clear (its 95% interval includes zero) or when it achieves fewer of them; the yearly totals below each ratio still show both differences. A model that is cheaper and better is marked dominant.</p>
+<p>What each extra outcome costs compared with ${document.comparison ? "A, model by model" : document.baseline}: the extra cost of a model divided by the extra outcomes it achieves, both from the same replications (the incremental cost-effectiveness ratio health economists report), never the whole city's cost divided by a count. The ratio is not defined when the model's difference in that outcome is not clear (its 95% interval includes zero) or when it achieves fewer of them; the yearly totals below each ratio still show both differences. A model that is cheaper and better is marked dominant.</p>
 ${table}
 `;
 }
@@ -121,9 +124,21 @@ function sweepSection(sweep: SweepSection, charts: readonly RenderedReportChart[
 ${charts.map((c, i) => figure(c, numbered + i + 1))}</section>`;
 }
 
+/** What produced these figures: resim version, input digests, overrides (absent from older summary.json files). */
+function provenanceParagraph(document: SummaryDocument): SafeHtml {
+  const p = document.provenance;
+  if (!p) return html``;
+  const inputs = p.inputs.map((i) => html`<li>${i.role} <code>${i.file}</code>: SHA-256 <code>${i.sha256}</code></li>`);
+  const overrides = p.overrides.length === 0
+    ? html`<p>No value was overridden: this is the scenario as written.</p>`
+    : html`<p>Values overridden on the command line, in the order applied (the assumptions above show them as overridden):</p><ul>${p.overrides.map((o) => html`<li><code>${describeOverride(o)}</code>${"was" in o ? html` (was <code>${JSON.stringify(o.was)}</code>)` : html` (was the default)`}</li>`)}</ul>`;
+  return html`<p>Made by resim ${p.resimVersion} from these inputs (scenario digest <code>${p.scenarioDigest}</code>):</p><ul>${inputs}</ul>${overrides}`;
+}
+
 function methodSection(document: SummaryDocument): SafeHtml {
   const baseline = document.baseline !== undefined && document.models[document.baseline] ? document.baseline : null;
   return html`<p>Each model answered the same simulated calls: ${document.replications} independent replications of ${document.horizonDays} days, after ${document.warmupDays} days of warm-up that are not counted, from seed ${document.seed}. Replication <i>r</i> of every model sees the same calls with the same random draws (common random numbers), so differences between models come from the models, not from luck in the calls.</p>
+${provenanceParagraph(document)}
 <p>Figures are means across replications with 95% confidence intervals (Student t). ${baseline ? html`Differences from ${baseline} are paired by replication and are called clear only when their interval excludes zero. ` : ""}Percentiles are estimated with streaming sketches accurate to 0.5%. Costs and counts are totals over the ${document.horizonDays} measured days (${periodPhrase(document.horizonDays)}), in the scenario's currency.</p>
 <p>What the simulation leaves out:</p>
 <ul>

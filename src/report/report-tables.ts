@@ -11,7 +11,8 @@ import { formatMoney, formatValue } from "./format.js";
 import { excludesZero } from "./headline.js";
 import { html, type SafeHtml } from "./html-escape.js";
 import { perPeriod } from "./period.js";
-import type { SummaryDocument } from "./summary-files.js";
+import { overrideNotes } from "./run-provenance.js";
+import { comparedWith, type SummaryDocument } from "./summary-files.js";
 
 /** Rows of the comparison table: metric and its label in plain words. Utilization rows follow, per unit type. */
 export const REPORT_TABLE_ROWS: readonly { metric: string; label: string }[] = [
@@ -79,7 +80,8 @@ export function comparisonTables(document: SummaryDocument): SafeHtml {
   const models = Object.keys(document.models);
   const rows = tableRows(document);
   const baseline = document.baseline !== undefined && document.models[document.baseline] ? document.baseline : null;
-  const others = models.filter((model) => model !== baseline);
+  // In a comparison of two files (resim compare) only B's models have differences, each from its A counterpart.
+  const others = models.filter((model) => model !== baseline && (!document.comparison || document.comparison.pairs[model]));
   const estimates = html`<table class="numbers">
 <caption>Estimates: mean across replications, with the 95% confidence interval below</caption>
 <thead><tr><th scope="col">Measure</th>${models.map((model) => html`<th scope="col" class="num">${model}</th>`)}</tr></thead>
@@ -88,8 +90,8 @@ ${rows.map((row) => html`<tr><th scope="row">${row.label}</th>${models.map((mode
 </table>`;
   if (baseline === null || others.length === 0) return estimates;
   const differences = html`<table class="numbers differences">
-<caption>Difference from ${baseline} (paired by replication). <strong>Bold</strong>: the 95% interval excludes zero, a clear difference; grey: it includes zero, no clear difference. Percentages differ in percentage points (pt).</caption>
-<thead><tr><th scope="col">Measure</th>${others.map((model) => html`<th scope="col" class="num">${model} − ${baseline}</th>`)}</tr></thead>
+<caption>Difference from ${document.comparison ? "A" : baseline} (paired by replication). <strong>Bold</strong>: the 95% interval excludes zero, a clear difference; grey: it includes zero, no clear difference. Percentages differ in percentage points (pt).</caption>
+<thead><tr><th scope="col">Measure</th>${others.map((model) => html`<th scope="col" class="num">${model} − ${comparedWith(document, model)}</th>`)}</tr></thead>
 <tbody>
 ${rows.map((row) => html`<tr><th scope="row">${row.label}</th>${others.map((model) => {
     const difference = document.models[model].vsBaseline?.[row.metric];
@@ -131,8 +133,8 @@ export function costEffectivenessTable(document: SummaryDocument): SafeHtml | nu
   const models = Object.keys(document.models).filter((model) => model !== baseline && document.models[model].costEffectiveness);
   if (models.length === 0) return null;
   return html`<table class="numbers cost-effectiveness">
-<caption>Extra cost per additional outcome against ${baseline}: the mean extra cost divided by the mean additional outcomes, paired by replication, with its 95% interval (Fieller's method) below, then the extra cost and additional outcomes a year it divides. Negative: a saving per additional outcome.</caption>
-<thead><tr><th scope="col">Cost per additional outcome</th>${models.map((model) => html`<th scope="col" class="num">${model} vs ${baseline}</th>`)}</tr></thead>
+<caption>Extra cost per additional outcome against ${document.comparison ? "A" : baseline}: the mean extra cost divided by the mean additional outcomes, paired by replication, with its 95% interval (Fieller's method) below, then the extra cost and additional outcomes a year it divides. Negative: a saving per additional outcome.</caption>
+<thead><tr><th scope="col">Cost per additional outcome</th>${models.map((model) => html`<th scope="col" class="num">${model} vs ${comparedWith(document, model)}</th>`)}</tr></thead>
 <tbody>
 ${COST_EFFECTIVENESS_ROWS.map((row) => html`<tr><th scope="row">${row.label}</th>${models.map((model) => costEffectivenessCell(document.models[model].costEffectiveness?.[row.outcome], row.noun))}</tr>\n`)}</tbody>
 </table>`;
@@ -147,6 +149,6 @@ export function assumptionsTable(document: SummaryDocument): SafeHtml {
   return html`<table class="assumptions">
 <thead><tr><th scope="col">Parameter</th><th scope="col">Value</th><th scope="col">Source given in the scenario</th></tr></thead>
 <tbody>
-${assumptions.map((a) => html`<tr><th scope="row">${a.label}<code>${a.parameter}</code></th><td>${a.value}</td><td>${a.sources.length === 0 ? html`<span class="na">none given</span>` : a.sources.map((source) => html`<p>${source.key === a.parameter ? "" : html`<code>${source.key.startsWith(a.parameter + ".") ? source.key.slice(a.parameter.length + 1) : source.key}</code> `}${source.text}</p>`)}</td></tr>\n`)}</tbody>
+${assumptions.map((a) => html`<tr><th scope="row">${a.label}<code>${a.parameter}</code></th><td>${a.value}</td><td>${a.overriddenBy ? overrideNotes(a).map((note) => html`<p class="overridden">${note}</p>`) : a.sources.length === 0 ? html`<span class="na">none given</span>` : a.sources.map((source) => html`<p>${source.key === a.parameter ? "" : html`<code>${source.key.startsWith(a.parameter + ".") ? source.key.slice(a.parameter.length + 1) : source.key}</code> `}${source.text}</p>`)}</td></tr>\n`)}</tbody>
 </table>`;
 }

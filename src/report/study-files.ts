@@ -11,6 +11,7 @@ import { roundFigure } from "../metrics/summarize.js";
 import { studyPartFiles, summarizePoint, type PointResult, type StudyManifest } from "../experiment/study.js";
 import { commitFolder } from "../output/folder-commit.js";
 import { toCsv } from "./csv.js";
+import { provenanceCsv } from "./run-provenance.js";
 import { sweepChartSpec, type SweepRow } from "./charts/sweep-chart.js";
 import { tornadoChartSpec } from "./tornado-chart.js";
 
@@ -20,6 +21,8 @@ import { tornadoChartSpec } from "./tornado-chart.js";
  */
 export function writeStudyOutputs(folder: string, manifest: StudyManifest, points: readonly PointResult[]): string[] {
   const outputs = manifest.kind === "sweep" ? sweepFiles(manifest, points) : sensitivityFiles(manifest, points);
+  // Named after the study's kind: a run's provenance.csv in the same folder belongs to the run's set.
+  if (manifest.provenance) outputs.set(`${manifest.kind}-provenance.csv`, provenanceCsv(manifest.provenance));
   commitFolder(folder, new Map([...studyPartFiles(manifest, points), ...outputs]), { set: manifest.kind });
   return [...outputs.keys()].map((path) => join(folder, path));
 }

@@ -10,7 +10,9 @@ import type { MetricDefinition } from "../metrics/definitions.js";
 import type { MetricValues } from "../metrics/replication-recorder.js";
 import { roundFigure, type MetricSummary, type ModelSummary } from "../metrics/summarize.js";
 import { commitFolder } from "../output/folder-commit.js";
+import type { Provenance } from "../scenario/provenance.js";
 import { toCsv } from "./csv.js";
+import { provenanceCsv } from "./run-provenance.js";
 
 /** Everything summary.json holds. */
 export interface SummaryDocument {
@@ -28,6 +30,25 @@ export interface SummaryDocument {
   assumptions?: Assumption[];
   /** Mean units on duty in each clock hour (index 0 = 00:00-01:00), by model and staffed unit type (absent in older files). */
   unitsOnDutyByHour?: Record<string, Record<string, number[]>>;
+  /** Where the results came from: resim version, input digests, overrides (absent in older files; scenario/provenance.ts). */
+  provenance?: Provenance;
+  /** Present when the document compares two scenario files (resim compare; experiment/compare.ts). */
+  comparison?: ComparisonInfo;
+}
+
+/** What `resim compare` adds: the two files, which A model each B model is paired with, and where their demand differs. */
+export interface ComparisonInfo {
+  a: { scenario: string; scenarioFile: string };
+  b: { scenario: string; scenarioFile: string };
+  /** B model -> the A model its `vsBaseline` and cost-effectiveness are against. */
+  pairs: Record<string, string>;
+  /** By model: the scenario parts that make calls and differ between the files (empty: the same calls). */
+  demandDifferences: Record<string, string[]>;
+}
+
+/** The model `model`'s differences are against: its A counterpart in a comparison, else the baseline. */
+export function comparedWith(document: Pick<SummaryDocument, "baseline" | "comparison">, model: string): string {
+  return document.comparison?.pairs[model] ?? document.baseline;
 }
 
 /** A scenario parameter behind the results, as the report's assumptions table shows it. */
@@ -40,6 +61,8 @@ export interface Assumption {
   value: string;
   /** The scenario's `sources` entries for this parameter or its parts, key as written in the file. */
   sources: { key: string; text: string }[];
+  /** Command-line overrides of this parameter or its parts (report/run-provenance.ts): the value shown is not the file's, so neither is its source. */
+  overriddenBy?: { override: string; was?: unknown }[];
 }
 
 export interface RunOutput {
@@ -62,6 +85,8 @@ export function summaryFiles(output: RunOutput): Map<string, string> {
   ]);
   const costEffectiveness = costEffectivenessCsv(output);
   if (costEffectiveness !== null) files.set("cost-effectiveness.csv", costEffectiveness);
+  // Provenance as its own tidy table rather than a comment header or extra columns (see run-provenance.ts).
+  if (output.document.provenance) files.set("provenance.csv", provenanceCsv(output.document.provenance));
   return files;
 }
 
@@ -105,7 +130,7 @@ export function costEffectivenessCsv({ document, modelNames }: Pick<RunOutput, "
       const gain = c.additionalOutcomesPerYear;
       rows.push([
         model,
-        document.baseline,
+        comparedWith(document, model),
         outcome,
         c.metric,
         c.outcomeUnit,
@@ -136,7 +161,7 @@ function summaryCsv({ document, definitions, modelNames }: RunOutput): string {
     const summary = document.models[model];
     for (const { name } of definitions) row(model, "estimate", name, summary.metrics[name]);
     if (summary.vsBaseline) {
-      for (const { name } of definitions) row(model, `minus ${document.baseline}`, name, summary.vsBaseline[name]);
+      for (const { name } of definitions) row(model, `minus ${comparedWith(document, model)}`, name, summary.vsBaseline[name]);
     }
   }
   return toCsv(["model", "comparison", "metric", "mean", "ci_low", "ci_high", "n"], rows);

@@ -116,3 +116,34 @@ export function applyAssignments(data: unknown, assignments: readonly Assignment
 function fail(file: string, path: KeyPath, message: string): never {
   throw new ScenarioError(file, [{ path, message }]);
 }
+
+/** An override as a result records it (summary.json's `provenance.overrides`). */
+export interface OverrideRecord {
+  /** Key path in the scenario's notation: `models.co-responder.staffing.co-responder[0].units`. */
+  path: string;
+  value: unknown;
+  /** The value it replaced (from the file, extends resolved, or an earlier override); absent when the file left it to a default. */
+  was?: unknown;
+  /** Where it came from: `--set`, `--seed`, `--replications`, `--days`, or a study point (`--values of --param PATH`). */
+  given: string;
+}
+
+/** The value at `path` in parsed data, or undefined when any step is missing. */
+export function valueAt(data: unknown, path: KeyPath): unknown {
+  let node = data;
+  for (const key of path) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * Records `assignment` against `data` before it is applied. Values are copied: a later override
+ * below this path changes the data in place and must not change what was recorded.
+ */
+export function overrideRecord(data: unknown, path: KeyPath, value: unknown, given: string): OverrideRecord {
+  const copy = (v: unknown) => (v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as unknown));
+  const was = copy(valueAt(data, path));
+  return { path: formatPath(path), value: copy(value), ...(was === undefined ? {} : { was }), given };
+}

@@ -4,6 +4,7 @@
  * what was expected and what was found, with a near-miss suggestion for misspelt names. Nothing
  * is repaired silently.
  */
+import { resolveUncertainInput } from "./uncertain-input.js";
 import { DistributionError } from "../random/distribution.js";
 import { makeDistribution, type DistributionSpec } from "../random/make-distribution.js";
 import type { KeyPath, ScenarioIssue } from "./errors.js";
@@ -211,6 +212,11 @@ export function crossCheck(scenario: ScenarioInput, scenarioFile?: string): Scen
       });
     }
   }
+  // Distributions of uncertain inputs (resim uncertainty); a plain low/high entry is not checked here.
+  scenario.uncertain?.forEach((entry, i) => {
+    const resolved = resolveUncertainInput(entry, i, false);
+    if (Array.isArray(resolved)) for (const problem of resolved) report(problem.path, problem.message);
+  });
   return issues;
 }
 

@@ -8,7 +8,7 @@ import { readTextFile } from "../streams/input-file.js";
 import type { ScenarioConfig } from "../system/config.js";
 import { buildScenario } from "./build.js";
 import { crossCheck } from "./cross-checks.js";
-import { applyAssignments, overrideNote, type Assignment } from "./assignments.js";
+import { applyAssignments, overrideNote, overrideRecord, type Assignment, type OverrideRecord } from "./assignments.js";
 import { formatPath, ScenarioError } from "./errors.js";
 import { attributeIssues, resolveExtends, type Origin } from "./extends.js";
 import { scenarioSchema, type ScenarioInput } from "./schema.js";
@@ -19,6 +19,8 @@ export interface LoadedScenario {
   file: string;
   input: ScenarioInput;
   config: ScenarioConfig;
+  /** The command line's overrides, in the order applied (see scenario/provenance.ts); absent when loaded without any. */
+  overrides?: OverrideRecord[];
 }
 
 /** What a command line can change: run settings (--seed, --days, ...) and --set overrides. */
@@ -37,19 +39,29 @@ export function loadScenario(file: string, overrides: RunOverrides = {}): Loaded
   return validateWithOverrides(tree.data, file, overrides, tree.origin);
 }
 
+/** The command-line flag behind each `run` override, as a result's provenance names it. */
+const RUN_FLAGS: Record<string, string> = { replications: "--replications", seed: "--seed", horizonDays: "--days" };
+
 /**
  * Applies overrides to parsed scenario data (modified in place) and validates it; problems in
  * overridden values say so, and problems in values from a base file (`origin`, see extends.ts)
  * name that file. Throws ScenarioError.
  */
 export function validateWithOverrides(data: unknown, file: string, overrides: RunOverrides, origin?: Origin): LoadedScenario {
-  applyAssignments(data, overrides.set ?? [], file);
+  // Each override is recorded with the value it replaces before it is applied (provenance).
+  const recorded: OverrideRecord[] = [];
+  for (const assignment of overrides.set ?? []) {
+    recorded.push(overrideRecord(data, assignment.path, assignment.value, assignment.given ?? "--set"));
+    applyAssignments(data, [assignment], file);
+  }
   const run = Object.fromEntries(Object.entries(overrides.run ?? {}).filter(([, v]) => v !== undefined));
+  for (const [key, value] of Object.entries(run)) recorded.push(overrideRecord(data, ["run", key], value, RUN_FLAGS[key] ?? `run.${key}`));
   if (Object.keys(run).length > 0 && isObject(data)) {
     data.run = { ...(isObject(data.run) ? data.run : {}), ...run };
   }
   try {
-    return validateScenario(data, file);
+    const loaded = validateScenario(data, file);
+    return recorded.length === 0 ? loaded : { ...loaded, overrides: recorded };
   } catch (error) {
     if (!(error instanceof ScenarioError)) throw error;
     const set = overrides.set ?? [];

@@ -327,10 +327,19 @@ export const scenarioSchema = z.strictObject({
         low: z.unknown().describe("plausible low value"),
         high: z.unknown().describe("plausible high value"),
         source: z.string().optional(),
+        dist: z
+          .enum(["range", "triangular", "beta"])
+          .optional()
+          .describe("how values spread between low and high, for `resim uncertainty`: range (uniform, the default), triangular (with mode), beta (a share: mean and sd, or alpha and beta; truncated to [low, high])"),
+        mode: z.number().optional().describe("dist: triangular: the most likely value"),
+        mean: z.number().optional().describe("dist: beta: its mean (before truncation to [low, high])"),
+        sd: z.number().optional().describe("dist: beta: its standard deviation"),
+        alpha: z.number().optional().describe("dist: beta: its first shape parameter (e.g. successes + 1)"),
+        beta: z.number().optional().describe("dist: beta: its second shape parameter (e.g. failures + 1)"),
       }),
     )
     .optional()
-    .describe("parameters whose value is uncertain, for `resim sensitivity` (one at a time, low and high)"),
+    .describe("parameters whose value is uncertain: `resim sensitivity` runs each at low and high; `resim uncertainty` draws them all from their distributions"),
 });
 
 /** A scenario after parsing and defaults, before cross-checks. */

@@ -1,0 +1,71 @@
+/**
+ * `resim uncertainty` (alias `psa`): probabilistic sensitivity analysis. Every input of the
+ * scenario's `uncertain:` list is drawn at once per replication (Latin hypercube), every model
+ * runs on the same draws and calls, and each metric and difference from the baseline is reported
+ * with a range that includes the inputs' uncertainty, with P(better) and the CEAC.
+ */
+import { Command, InvalidArgumentError } from "commander";
+import { join } from "node:path";
+import { runUncertainty } from "../experiment/uncertainty-analysis.js";
+import { summarizeUncertainty, wtpGrid } from "../metrics/uncertainty-summary.js";
+import { checkOutputFolder } from "../output/folder-commit.js";
+import { uncertaintyTable } from "../report/uncertainty-table.js";
+import { writeUncertaintyOutputs } from "../report/uncertainty-files.js";
+import { integerAtLeast } from "./options.js";
+import { loadWithFlags, runOptions, withScenarioOptions, type ScenarioFlags } from "./scenario-options.js";
+import { UsageError } from "./usage-error.js";
+
+/** Draws when --draws is not given: enough for the 2.5th and 97.5th percentiles to rest on a few draws each. */
+export const DEFAULT_DRAWS = 100;
+/** Prices per outcome shown in the terminal (ceac.csv holds the whole grid). */
+export const DEFAULT_WTP = [1_000, 5_000, 20_000];
+
+interface UncertaintyFlags extends ScenarioFlags {
+  draws: number;
+  model?: string[];
+  wtp: number[];
+  out?: string;
+}
+
+function wtpList(value: string): number[] {
+  const values = value.split(",").map((v) => Number(v.trim()));
+  if (values.length === 0 || values.some((v) => !Number.isFinite(v) || v < 0) || value.trim() === "") {
+    throw new InvalidArgumentError(`must be a comma-separated list of amounts >= 0, like 1000,5000,20000, got '${value}'`);
+  }
+  return values;
+}
+
+export function uncertaintyCommand(): Command {
+  return withScenarioOptions(
+    new Command("uncertainty")
+      .alias("psa")
+      .description("probabilistic sensitivity analysis: draw every uncertain input at once, run every model on the same draws")
+      .argument("<file>", "scenario file with an 'uncertain' list of {path, low, high, dist, source}")
+      .option("-n, --draws <n>", `input draws, one replication each (replaces --replications)`, integerAtLeast(2), DEFAULT_DRAWS)
+      .option("-m, --model <id...>", "models to run (the baseline always runs)")
+      .option("--wtp <list>", "willingness to pay per outcome shown in the terminal, e.g. 1000,5000,20000 (added to ceac.csv's grid)", wtpList, DEFAULT_WTP)
+      .option("-o, --out <dir>", "output folder (default: reports/<scenario>-uncertainty)"),
+  )
+    .addHelpText(
+      "after",
+      `
+Examples:
+  resim uncertainty scenarios/riverton.yaml --draws 200
+  resim psa scenarios/riverton.yaml --draws 20 --days 14 --model centralized-outreach --wtp 500,2000,10000
+
+Draw d of a Latin hypercube over the 'uncertain' inputs runs as replication d of every model, so
+the ranges cover input uncertainty and simulation noise together, and differences are paired.
+Writes uncertainty.json, uncertainty-summary.csv (model, kind, metric, mean, low95, high95, n,
+better, p_better), ceac.csv (model, outcome, metric, wtp, p_cost_effective, n), draws.csv (draw,
+each input's value, model, metric, value) and ceac.vl.json.`,
+    )
+    .action(async (file: string, flags: UncertaintyFlags) => {
+      if (flags.replications !== undefined) throw new UsageError("--replications: resim uncertainty runs one replication per draw; use --draws");
+      if (flags.out !== undefined) checkOutputFolder(flags.out);
+      const run = await runUncertainty({ load: (extra) => loadWithFlags(file, flags, extra), draws: flags.draws, models: flags.model, overrides: flags.set.map((a) => a.text) }, runOptions("uncertainty", flags));
+      const wtps = wtpGrid(flags.wtp);
+      const summary = summarizeUncertainty(run.results, run.baseline, run.metrics, wtps);
+      const written = writeUncertaintyOutputs(flags.out ?? join("reports", `${run.scenario}-uncertainty`), run, summary, wtps);
+      if (!flags.quiet) process.stdout.write(`${uncertaintyTable(run, summary, flags.wtp)}\nwrote ${written.join(", ")}\n`);
+    });
+}
