@@ -20,10 +20,10 @@ describe("resim run, report and merge on committed folders", () => {
     const manifest = JSON.parse(readFileSync(join(out, "resim-manifest.json"), "utf8"));
     expect(Object.keys(manifest.sets)).toEqual(["report", "run"]);
     expect(manifest.sets.report.builtFrom).toEqual(["summary.json", "sweep.csv"]);
-    expect(Object.keys(manifest.sets.run.files)).toEqual(["replications.csv", "summary.csv", "summary.json"]);
+    expect(Object.keys(manifest.sets.run.files)).toEqual(["provenance.csv", "replications.csv", "summary.csv", "summary.json"]);
 
     expect((await resim(...RUN, "--out", out, "--seed", "2")).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["notes.txt", "replications.csv", "resim-manifest.json", "summary.csv", "summary.json"]);
+    expect(readdirSync(out).sort()).toEqual(["notes.txt", "provenance.csv", "replications.csv", "resim-manifest.json", "summary.csv", "summary.json"]);
     expect(JSON.parse(readFileSync(join(out, "summary.json"), "utf8")).seed).toBe(2);
     expect(readFileSync(join(out, "notes.txt"), "utf8")).toBe("my notes\n");
   });
