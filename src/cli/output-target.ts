@@ -9,6 +9,7 @@
  */
 import { statfsSync, statSync, type Stats } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { kindOf } from "../streams/input-file.js";
 import { UsageError } from "./usage-error.js";
 
 /** Linux filesystem magic numbers (statfs f_type) of kernel pseudo-filesystems. */
@@ -38,15 +39,6 @@ function statOrNull(path: string): Stats | null {
   }
 }
 
-function kind(stats: Stats): string {
-  if (stats.isFile()) return "a file";
-  if (stats.isDirectory()) return "a folder";
-  if (stats.isCharacterDevice()) return "a character device";
-  if (stats.isBlockDevice()) return "a block device";
-  if (stats.isFIFO()) return "a named pipe";
-  if (stats.isSocket()) return "a socket";
-  return "not a regular file";
-}
 
 /** The pseudo-filesystem `folder` is on, or null (also where statfs is not available). */
 function pseudoFilesystem(folder: string): string | null {
@@ -62,7 +54,7 @@ export function checkOutputFile(file: string, flag: string, example = "calls.csv
   const target = statOrNull(file);
   if (target !== null && !target.isFile()) {
     const hint = target.isDirectory() ? ` (a file in it: ${join(file, example)}?)` : "; resim replaces only regular files";
-    throw new UsageError(`${flag} ${file}: is ${kind(target)}, expected a file to write${hint}`);
+    throw new UsageError(`${flag} ${file}: is ${kindOf(target)}, expected a file to write${hint}`);
   }
   // The nearest folder that exists: resim creates the missing ones below it.
   let folder = dirname(resolve(file));
@@ -71,7 +63,7 @@ export function checkOutputFile(file: string, flag: string, example = "calls.csv
     folder = dirname(folder);
     stats = statOrNull(folder);
   }
-  if (stats !== null && !stats.isDirectory()) throw new UsageError(`${flag} ${file}: ${folder} is ${kind(stats)}, not a folder`);
+  if (stats !== null && !stats.isDirectory()) throw new UsageError(`${flag} ${file}: ${folder} is ${kindOf(stats)}, not a folder`);
   const pseudo = pseudoFilesystem(folder);
   if (pseudo !== null) throw new UsageError(`${flag} ${file}: ${folder} is on the kernel's ${pseudo} pseudo-filesystem, where files cannot be written`);
 }

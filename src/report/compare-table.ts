@@ -6,7 +6,7 @@
  */
 import type { MetricDefinition } from "../metrics/definitions.js";
 import type { MetricSummary } from "../metrics/summarize.js";
-import { TABLE_METRICS } from "./comparison-table.js";
+import { align, TABLE_METRICS, tableOrder as order } from "./comparison-table.js";
 import { formatValue, unitLabel } from "./format.js";
 import { COST_EFFECTIVENESS_ROWS } from "./report-tables.js";
 import type { SummaryDocument } from "./summary-files.js";
@@ -73,14 +73,4 @@ function interval(s: MetricSummary | undefined, unit: MetricDefinition["unit"], 
   if (!s || s.mean === null) return "n/a";
   if (s.ci95 === null) return formatValue(s.mean, unit, signed);
   return `${formatValue(s.mean, unit, signed)} [${formatValue(s.ci95[0], unit, signed)}, ${formatValue(s.ci95[1], unit, signed)}]`;
-}
-
-function order(name: string): number {
-  const index = TABLE_METRICS.indexOf(name);
-  return index >= 0 ? index : TABLE_METRICS.length;
-}
-
-function align(rows: readonly (readonly string[])[]): string[] {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ").trimEnd());
 }

@@ -35,7 +35,7 @@ export const TABLE_METRICS = [
 /** Renders the comparison tables as text. */
 export function comparisonTable(document: SummaryDocument, definitions: readonly MetricDefinition[], modelNames: readonly string[]): string {
   const shown = definitions.filter((d) => TABLE_METRICS.includes(d.name) || d.name.startsWith("utilization."));
-  shown.sort((a, b) => order(a.name) - order(b.name));
+  shown.sort((a, b) => tableOrder(a.name) - tableOrder(b.name));
   const label = (d: MetricDefinition) => `${d.name} (${unitLabel(d.unit)})`;
   const interval = (s: MetricSummary, unit: MetricDefinition["unit"], signed: boolean) =>
     s.mean === null
@@ -90,12 +90,14 @@ export function comparisonTable(document: SummaryDocument, definitions: readonly
   return lines.join("\n") + "\n";
 }
 
-function order(name: string): number {
+/** Where a metric comes in the tables: TABLE_METRICS order, the rest after. */
+export function tableOrder(name: string): number {
   const index = TABLE_METRICS.indexOf(name);
   return index >= 0 ? index : TABLE_METRICS.length;
 }
 
-function align(rows: readonly (readonly string[])[]): string[] {
+/** Rows as aligned text columns: the first left-aligned, the rest right-aligned. */
+export function align(rows: readonly (readonly string[])[]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ").trimEnd());
 }

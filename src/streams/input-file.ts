@@ -35,8 +35,9 @@ export function formatBytes(bytes: number): string {
   return `${value >= 1e6 ? value.toExponential(1) : value >= 100 ? value.toFixed(0) : value.toFixed(1).replace(/\.0$/, "")} ${units[unit]}`;
 }
 
-/** What a non-regular file is, in words. */
-function kindOf(stats: Stats): string {
+/** What a file system entry is, in words ("a folder", "a character device", ...). */
+export function kindOf(stats: Stats): string {
+  if (stats.isFile()) return "a file";
   if (stats.isDirectory()) return "a folder";
   if (stats.isCharacterDevice()) return "a character device";
   if (stats.isBlockDevice()) return "a block device";
