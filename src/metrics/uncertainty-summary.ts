@@ -89,7 +89,7 @@ export function ceac(costDifferences: readonly (number | null)[], outcomeGains: 
 
 /**
  * Willingness-to-pay values of the CEAC: 0, then 1-2-5 steps from 10 to 1,000,000 per outcome
- * (covering an officer-hour at ~$100 and a call diverted at thousands), plus any asked for.
+ * (covering an officer-hour at ~$100 and an additional outcome at thousands), plus any asked for.
  */
 export function wtpGrid(extra: readonly number[] = []): number[] {
   const grid = [0];

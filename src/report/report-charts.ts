@@ -43,7 +43,7 @@ export function reportCharts(document: SummaryDocument, sweep: SweepSection): Re
     ...main(
       "diversion",
       "How behavioral-health calls ended",
-      "Share of behavioral-health calls that ended without arrest, ED transport or involuntary hold (diverted), and the shares that ended in each of those; each panel has its own scale.",
+      "Share of behavioral-health calls that ended without arrest, ED transport or involuntary hold, and the shares that ended in each of those; each panel has its own scale.",
       diversionChartSpec(context),
     ),
     ...main(
