@@ -35,6 +35,8 @@ export function servedBefore(a: Call, b: Call): boolean {
 
 export class CallQueue {
   private readonly heap = new BinaryHeap<Entry>(entryBefore);
+  /** Entries taken off the heap, reused so a busy line makes no garbage per call. */
+  private readonly spare: Entry[] = [];
   private waiting = 0;
 
   /** @param lineId this line's id; a call waits here while its `waitingAt` equals it. */
@@ -49,7 +51,14 @@ export class CallQueue {
   push(call: Call): void {
     call.waitingAt = this.lineId;
     this.waiting++;
-    this.heap.push({ call, priority: call.priority, ticket: ++call.ticket });
+    const entry = this.spare.pop();
+    if (entry === undefined) this.heap.push({ call, priority: call.priority, ticket: ++call.ticket });
+    else {
+      entry.call = call;
+      entry.priority = call.priority;
+      entry.ticket = ++call.ticket;
+      this.heap.push(entry);
+    }
   }
 
   /** Whether the call waits in this line. */
@@ -75,7 +84,7 @@ export class CallQueue {
   peek(): Call | null {
     for (let entry = this.heap.peek(); entry !== undefined; entry = this.heap.peek()) {
       if (this.isLive(entry)) return entry.call;
-      this.heap.pop();
+      this.spare.push(this.heap.pop()!);
     }
     return null;
   }
@@ -83,10 +92,12 @@ export class CallQueue {
   /** Removes and returns the next call to serve, or null if none is waiting. */
   poll(): Call | null {
     for (let entry = this.heap.pop(); entry !== undefined; entry = this.heap.pop()) {
+      this.spare.push(entry);
       if (this.isLive(entry)) {
-        entry.call.waitingAt = -1;
+        const call = entry.call;
+        call.waitingAt = -1;
         this.waiting--;
-        return entry.call;
+        return call;
       }
     }
     return null;
