@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { join } from "node:path";
 import { runComparison } from "../experiment/compare.js";
+import { comparisonOutput } from "../report/compare-output.js";
 import { checkOutputFolder } from "../output/folder-commit.js";
 import { compareTable } from "../report/compare-table.js";
 import { writeSummaryFiles } from "../report/summary-files.js";
@@ -45,7 +46,7 @@ A:<model> and B:<model>; each B model's difference ('minus A:<model>') is agains
       const b = loadWithFlags(fileB, flags);
       const folder = flags.out ?? join("reports", `${a.config.name}-vs-${b.config.name}`);
       checkOutputFolder(folder);
-      const output = await runComparison({ a, b, models: flags.model }, runOptions("comparing", flags));
+      const output = comparisonOutput(await runComparison({ a, b, models: flags.model }, runOptions("comparing", flags)));
       const written = writeSummaryFiles(folder, output);
       if (!flags.quiet) {
         process.stdout.write(compareTable(output.document, output.definitions));

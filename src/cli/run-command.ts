@@ -2,7 +2,7 @@
 import { Command } from "commander";
 import { calibrationView } from "../import/calibration.js";
 import { runExperiment } from "../experiment/run-experiment.js";
-import { summaryDocument } from "../experiment/summary-document.js";
+import { summaryDocument } from "../report/summary-document.js";
 import { comparisonTable } from "../report/comparison-table.js";
 import { checkOutputFolder } from "../output/folder-commit.js";
 import { writeSummaryFiles } from "../report/summary-files.js";

@@ -4,7 +4,10 @@
  * with another replication of A.
  */
 import { describe, expect, it } from "vitest";
-import { comparisonOutput, demandDifferences, runComparison } from "../../src/experiment/compare.js";
+import { demandDifferences, runComparison as runBoth } from "../../src/experiment/compare.js";
+import { comparisonOutput } from "../../src/report/compare-output.js";
+
+const runComparison = async (...args: Parameters<typeof runBoth>) => comparisonOutput(await runBoth(...args));
 import { runExperiment } from "../../src/experiment/run-experiment.js";
 import { StudyError } from "../../src/experiment/study.js";
 import { pairedEstimate } from "../../src/metrics/stats.js";
@@ -63,8 +66,8 @@ describe("resim compare as a library", () => {
     const a = tiny(1);
     const b = tiny(2);
     const [ra, rb] = await Promise.all([runExperiment({ scenario: a }, { workers: 1 }), runExperiment({ scenario: b }, { workers: 1 })]);
-    const straight = comparisonOutput({ a, b }, ra, rb).document.models["B:police-only"].vsBaseline!.calls;
-    const reversed = comparisonOutput({ a, b }, { ...ra, replications: [[...ra.replications[0]].reverse()] }, rb).document.models["B:police-only"].vsBaseline!.calls;
+    const straight = comparisonOutput({ plan: { a, b }, a: ra, b: rb }).document.models["B:police-only"].vsBaseline!.calls;
+    const reversed = comparisonOutput({ plan: { a, b }, a: { ...ra, replications: [[...ra.replications[0]].reverse()] }, b: rb }).document.models["B:police-only"].vsBaseline!.calls;
     expect(straight.ci95).toEqual([0, 0]);
     expect(reversed.ci95).not.toEqual([0, 0]);
   });

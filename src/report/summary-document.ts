@@ -2,10 +2,10 @@
  * The run's results as one document (what summary.json holds): the scenario, the run settings and
  * each model's summary. Contains nothing that depends on the machine or the clock.
  */
-import { scenarioAssumptions } from "../report/scenario-assumptions.js";
-import type { RunOutput, SummaryDocument } from "../report/summary-files.js";
-import { unitsOnDutyByHour } from "../report/units-on-duty.js";
-import type { ExperimentResult } from "./run-experiment.js";
+import { scenarioAssumptions } from "./scenario-assumptions.js";
+import type { RunOutput, SummaryDocument } from "./summary-files.js";
+import { unitsOnDutyByHour } from "./units-on-duty.js";
+import type { ExperimentResult } from "../experiment/run-experiment.js";
 
 /** Builds the document and the data the summary files need. */
 export function summaryDocument(result: ExperimentResult, scenarioFile: string): RunOutput {
