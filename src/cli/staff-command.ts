@@ -120,7 +120,6 @@ fails, the re-check, and how many rosters were simulated; writes staffing.json.`
         if (showProgress) process.stderr.write(`\rstaffing search: ${simulated} rosters simulated (at most ${flags.maxSimulations})   `);
         return evaluations;
       };
-      const started = Date.now();
       const result = await searchStaffing(
         {
           unitCosts: problem.blocks.map((b) => b.costPerDay),
@@ -138,7 +137,6 @@ fails, the re-check, and how many rosters were simulated; writes staffing.json.`
       const written = problem.blocks.map((b) => b.input.units);
       const writtenInBox = written.every((u, i) => u >= problem.blocks[i].minUnits && u <= problem.blocks[i].maxUnits);
       const writtenCheck = result.status === "unattainable" && writtenInBox && written.some((u, i) => u !== problem.blocks[i].maxUnits) ? (await evaluate([written]))[0] : null;
-      const seconds = (Date.now() - started) / 1000;
 
       const definitions = new Map(metricDefinitions(config).map((d) => [d.name, d]));
       const show = (name: string, summary: { mean: number | null; ci95: [number, number] | null }) => {
@@ -217,7 +215,7 @@ fails, the re-check, and how many rosters were simulated; writes staffing.json.`
       lines.push(
         "",
         `${result.simulations} rosters simulated, ${config.run.replications} replications of ${days} days each.` +
-          ` ${result.ruledOut} more ruled out without simulating${extra.length ? `; ${extra.join(", ")}` : ""}; ${seconds.toFixed(1)} s.`,
+          ` ${result.ruledOut} more ruled out without simulating${extra.length ? `; ${extra.join(", ")}` : ""}.`,
       );
 
       const folder = flags.out ?? join("reports", `${config.name}-staffing`);

@@ -23,7 +23,7 @@ describe("resim staff", () => {
     expect(stdout).toContain("Cheapest roster of 'outreach-team' in 'centralized-outreach' meeting every target:");
     expect(stdout).toContain("Why not cheaper: every cheaper roster was simulated and failed");
     expect(stdout).toMatch(/Re-check on fresh seeds \(seed 20240522, 3 replications\): (still meets every target\.|does NOT meet every target)/);
-    expect(stdout).toMatch(/\d+ rosters simulated, 3 replications of 7 days each\. \d+ more ruled out without simulating; 1 re-check; [\d.]+ s\./);
+    expect(stdout).toMatch(/\d+ rosters simulated, 3 replications of 7 days each\. \d+ more ruled out without simulating; 1 re-check\./);
     const document = JSON.parse(readFileSync(join(out, "staffing.json"), "utf8"));
     expect(document).toMatchObject({ status: "optimal", exact: true, unitTypes: ["outreach-team"], seed: 20240521, replications: 3, horizonDays: 7 });
     expect(document.blocks.map((b: { hoursPerDay: number }) => b.hoursPerDay)).toEqual([8, 8, 8, 12]);
