@@ -15,7 +15,8 @@
 import type { Simulation } from "../engine/simulation.js";
 import type { CallRandom } from "../random/call-random.js";
 import type { CallRecord } from "../metrics/call-record.js";
-import { emptyArrival, type CallArrival, type CallSource } from "../streams/call-source.js";
+import type { CallSource } from "../streams/call-source.js";
+import { ArrivalFeed } from "./arrival-feed.js";
 import { Call } from "./call.js";
 import type { DispatchRule, ResponseModelConfig, ScenarioConfig, UnitTypeConfig } from "./config.js";
 import { backupRule, linkedRule, matchRule } from "./dispatch-rules.js";
@@ -52,7 +53,8 @@ export interface ResponseSystemOptions {
 export class ResponseSystem {
   readonly pools: readonly UnitPool[];
   private readonly sim: Simulation;
-  private readonly source: CallSource;
+  /** Incoming calls, one at a time from the source. */
+  private readonly feed: ArrivalFeed;
   private readonly random: CallRandom;
   private readonly model: ResponseModelConfig;
   private readonly unitTypes: readonly UnitTypeConfig[];
@@ -60,7 +62,6 @@ export class ResponseSystem {
   private readonly onCallEnd: (record: CallRecord) => void;
   private readonly windowEndMin: number;
   private readonly staffingStream: (unitType: string) => Rng;
-  private readonly arrival: CallArrival = emptyArrival();
   /** The rule a backup dispatch follows, by the requesting unit type. */
   private readonly backupRules: readonly (DispatchRule | null)[];
   /** By rule: a linked dispatch to that rule's last (police) unit type. */
@@ -80,9 +81,7 @@ export class ResponseSystem {
   private readonly lines: WaitingLines;
   /** The hub's triage desk; null when the model has no hub. */
   readonly hub: HubDesk | null;
-  private nextCallId = 0;
   private nextBackupId = -1;
-  private arrivalsDone = false;
   /** Incoming calls received and not yet ended. */
   callsInSystem = 0;
   /** Repeat callers' connection to care; null without a repeat-caller population. */
@@ -92,7 +91,7 @@ export class ResponseSystem {
 
   constructor(options: ResponseSystemOptions) {
     this.sim = options.simulation;
-    this.source = options.source;
+    this.feed = new ArrivalFeed(options.source, this.sim, this.onArrival);
     this.random = options.random;
     this.model = options.model;
     this.scenario = options.scenario;
@@ -145,7 +144,7 @@ export class ResponseSystem {
     });
     this.hub?.start(this.rostersGoOn);
     if (this.care !== null) startFollowUps(this.sim, this.pools, this.care, this.staffingStream("follow-ups"), this.rostersGoOn);
-    this.scheduleNextArrival();
+    this.feed.scheduleNext();
   }
 
   /**
@@ -164,24 +163,10 @@ export class ResponseSystem {
    * Rosters run to the end of the measured window (paid hours count there), and after it only
    * while calls are still arriving or being worked.
    */
-  private readonly rostersGoOn = (): boolean => !this.arrivalsDone || this.sim.now < this.windowEndMin || this.callsInSystem > 0;
-
-  private scheduleNextArrival(): void {
-    const arrival = this.arrival;
-    // Sources that do not replay on-scene times or name repeat callers never set these: clear them.
-    arrival.observedOnSceneMin = NaN;
-    arrival.caller = -1;
-    arrival.zone = -1;
-    if (!this.source.next(arrival)) {
-      this.arrivalsDone = true;
-      return;
-    }
-    const call = Call.fromArrival(this.nextCallId++, arrival);
-    this.sim.at(arrival.timeMin, PRECEDENCE.arrival, this.onArrival, call);
-  }
+  private readonly rostersGoOn = (): boolean => !this.feed.done || this.sim.now < this.windowEndMin || this.callsInSystem > 0;
 
   private readonly onArrival = (call: Call): void => {
-    this.scheduleNextArrival();
+    this.feed.scheduleNext();
     if (call.caller >= 0 && !this.care!.callHappens(call, this.sim.now, this.random)) return;
     this.callsInSystem++;
     this.callsReceived++;
