@@ -8,7 +8,7 @@
  *   failures + 1 of a published count), truncated to [low, high]. Truncated, not clipped: clipping
  *   would pile the tails' probability onto the bounds as if they were likely values.
  */
-import { betaCdf, betaQuantile } from "../random/beta-quantile.js";
+import { betaCdf, betaQuantile } from "../metrics/beta-quantile.js";
 import type { KeyPath } from "./errors.js";
 
 /** An `uncertain:` entry as the schema gives it. */

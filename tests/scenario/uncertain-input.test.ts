@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { betaCdf, betaQuantile } from "../../src/random/beta-quantile.js";
+import { betaCdf, betaQuantile } from "../../src/metrics/beta-quantile.js";
 import { resolveUncertainInput, type InputDistribution, type UncertainEntry } from "../../src/scenario/uncertain-input.js";
 
 const resolve = (entry: Omit<UncertainEntry, "path">): InputDistribution => {
