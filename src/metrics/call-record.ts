@@ -58,6 +58,8 @@ export interface CallRecord {
   readonly officerAttended: boolean;
   /** Officer-minutes spent on the call by every unit (crew officers x busy minutes). */
   readonly officerMinutes: number;
+  /** Observed response time of a replayed call in the city's export (received -> first unit arrived), minutes; NaN when none. */
+  readonly observedResponseMin: number;
   /** Cost of the call's outcome (booking, ED visit, ...), currency units. */
   readonly outcomeCost: number;
 }

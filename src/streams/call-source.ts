@@ -21,6 +21,11 @@ export interface CallArrival {
    * NaN or absent otherwise. Sources that never set it leave the response system's NaN.
    */
   observedOnSceneMin?: number;
+  /**
+   * Observed response time (received -> first unit arrived) of a replayed call, minutes; NaN or
+   * absent when the source has none. Calibration compares the same calls on both sides with it.
+   */
+  observedResponseMin?: number;
   /** A repeat caller's index, or -1 (absent) for anyone else. */
   caller?: number;
   /** Zone index when the source knows it; -1 (absent) to draw it from the scenario's geography. */
@@ -35,5 +40,5 @@ export interface CallSource {
 
 /** A fresh, reusable arrival record for `CallSource.next`. */
 export function emptyArrival(): CallArrival {
-  return { timeMin: 0, category: 0, priority: 1, behavioralHealth: false, weapon: false, seed: 0, observedOnSceneMin: NaN, caller: -1, zone: -1 };
+  return { timeMin: 0, category: 0, priority: 1, behavioralHealth: false, weapon: false, seed: 0, observedOnSceneMin: NaN, observedResponseMin: NaN, caller: -1, zone: -1 };
 }

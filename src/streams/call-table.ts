@@ -63,6 +63,16 @@ export interface CallTableRow {
   enrouteMin: number;
   arrivedMin: number;
   clearedMin: number;
+  /** Observed time the call was queued for dispatch (ready for a unit), minutes after received; NaN when not observed. */
+  queuedMin: number;
+  /** The call was cleared without a unit arriving (cancelled, gone on arrival); null when the export does not say. */
+  cancelled: boolean | null;
+  /** Units the city sent to the call; NaN when the export does not say. */
+  units: number;
+  /** The call's category as first coded at intake, when the export keeps the initial type apart from the final one; "" otherwise. */
+  initialCategory: string;
+  /** The priority the call was first given, when the export keeps it apart from the final one; NaN otherwise. */
+  initialPriority: number;
   id: string;
   zone: string;
   type: string;
@@ -84,6 +94,11 @@ export function emptyCallTableRow(): CallTableRow {
     enrouteMin: NaN,
     arrivedMin: NaN,
     clearedMin: NaN,
+    queuedMin: NaN,
+    cancelled: null,
+    units: NaN,
+    initialCategory: "",
+    initialPriority: NaN,
     id: "",
     zone: "",
     type: "",

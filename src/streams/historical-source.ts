@@ -106,6 +106,7 @@ export class HistoricalCallSource implements CallSource {
     out.weapon = row.weapon;
     out.seed = (options.seeds() * 4294967296) >>> 0;
     out.observedOnSceneMin = options.observedOnScene ? row.clearedMin - row.arrivedMin : NaN;
+    out.observedResponseMin = row.arrivedMin;
     out.zone = this.zoneIndex?.get(row.zone) ?? -1;
     return true;
   }

@@ -56,6 +56,8 @@ export class Call implements CallRecord {
   parent: Call | null = null;
   /** Observed time on scene from a replayed export, minutes; NaN when not replaying observed times. */
   observedOnSceneMin = NaN;
+  /** Observed response time of a replayed call (received -> first unit arrived), minutes; NaN when none. */
+  observedResponseMin = NaN;
 
   constructor(
     readonly id: number,
@@ -174,6 +176,7 @@ export class Call implements CallRecord {
     call.zone = arrival.zone ?? -1;
     call.caller = arrival.caller ?? -1;
     call.observedOnSceneMin = arrival.observedOnSceneMin ?? NaN;
+    call.observedResponseMin = arrival.observedResponseMin ?? NaN;
     return call;
   }
 
