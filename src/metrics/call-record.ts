@@ -10,7 +10,7 @@ export interface CallRecord {
   readonly category: number;
   /** Priority the call arrived with (1 = most urgent); per-priority metrics use this one. */
   readonly arrivalPriority: number;
-  /** Priority it was dispatched at last (raised by an escalation); equals arrivalPriority otherwise. */
+  /** Priority it was dispatched at last (raised by an escalation or by priority aging); equals arrivalPriority otherwise. */
   readonly priority: number;
   /** Zone index of the incident, or -1 without geography. */
   readonly zone: number;
@@ -30,7 +30,7 @@ export interface CallRecord {
   readonly onSceneMin: number;
   /** When the last unit working the call (backup included) was freed, minutes. */
   readonly endMin: number;
-  /** Unit type index that served the call; -1 if no unit did (resolved by phone). */
+  /** Unit type index that served the call; -1 if no unit did (resolved by phone); for a cancelled call, the type of the unit sent and freed en route, or -1. */
   readonly servedBy: number;
   /** Disposition index; -1 when resolved by phone. */
   readonly disposition: number;
@@ -47,6 +47,13 @@ export interface CallRecord {
   readonly caller: number;
   /** The caller hung up before any unit was assigned (or before hub triage began): its own outcome, never answered. */
   readonly abandoned: boolean;
+  /**
+   * The call was cancelled (caller no longer needs police, gone on arrival, duplicate) before any
+   * unit arrived (`cancellations`): its own outcome, never answered, never a fallback.
+   */
+  readonly cancelled: boolean;
+  /** Units assigned to the incident: its own, the extra units of a multi-unit response and linked police (backup, hand-over, hold). */
+  readonly unitsAssigned: number;
   /** The call waited long enough for an alternative that the escalation moved it to police (waiting.escalation). */
   readonly escalated: boolean;
   /** Served by a unit type whose crew is not police-only. */

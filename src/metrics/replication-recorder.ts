@@ -69,6 +69,12 @@ export class ReplicationRecorder {
   private priority1WithinTarget = 0;
   private officerMinutesBH = 0;
   private abandoned = 0;
+  private cancelled = 0;
+  private cancelledBH = 0;
+  /** Calls with at least one unit assigned, those with more than one, and their units. */
+  private callsWithUnits = 0;
+  private multiUnitCalls = 0;
+  private unitsAssigned = 0;
   private repeatCalls = 0;
   private declined = 0;
   private handovers = 0;
@@ -99,7 +105,8 @@ export class ReplicationRecorder {
       this.responseByPriority[call.arrivalPriority].add(response);
       if (call.behavioralHealth) this.responseBH.add(response);
     }
-    if (call.arrivalPriority === 1) {
+    // A P1 call cancelled within the target has no response to judge; one cancelled later missed it.
+    if (call.arrivalPriority === 1 && !(call.cancelled && call.endMin - call.arrivalMin <= this.options.priority1TargetMin)) {
       this.priority1++;
       if (call.onSceneMin - call.arrivalMin <= this.options.priority1TargetMin) this.priority1WithinTarget++;
     }
@@ -109,9 +116,11 @@ export class ReplicationRecorder {
       if (disposition === ARREST) this.arrests++;
       else if (disposition === ED_TRANSPORT) this.edTransports++;
       else if (disposition === INVOLUNTARY_HOLD) this.holds++;
-      // Answered = a unit on scene or resolved by phone; an abandoned call never was, so it is
-      // its own outcome, in neither count: without police + with police + abandoned = BH calls.
+      // Answered = a unit on scene or resolved by phone; an abandoned or cancelled call never
+      // was, so each is its own outcome, in neither count: without police + with police +
+      // abandoned + cancelled = BH calls.
       if (call.abandoned) this.abandonedBH++;
+      else if (call.cancelled) this.cancelledBH++;
       else {
         if (disposition !== ARREST && disposition !== ED_TRANSPORT && disposition !== INVOLUNTARY_HOLD) this.noArrestEdHold++;
         if (!call.officerAttended) this.answeredWithoutPolice++;
@@ -122,17 +131,24 @@ export class ReplicationRecorder {
     if (call.eligible) {
       this.eligible++;
       // Answered by the alternative: its team on scene, or the hub by phone.
-      if (!call.abandoned && (call.servedByAlternative || call.phoneResolved)) this.eligibleAnsweredByAlternative++;
+      if (!call.abandoned && !call.cancelled && (call.servedByAlternative || call.phoneResolved)) this.eligibleAnsweredByAlternative++;
       if (call.phoneResolved) this.phoneResolved++;
       if (call.fellBack) this.fellBack++;
       if (call.declined) this.declined++;
     }
-    if (call.servedByAlternative) {
+    // A team sent to a call cancelled before it arrived did not serve it.
+    if (call.servedByAlternative && !call.cancelled) {
       this.servedByAlternative++;
       if (call.backupRequested) this.backups++;
       if (call.handedOver) this.handovers++;
     }
     if (call.abandoned) this.abandoned++;
+    if (call.cancelled) this.cancelled++;
+    if (call.unitsAssigned > 0) {
+      this.callsWithUnits++;
+      this.unitsAssigned += call.unitsAssigned;
+      if (call.unitsAssigned > 1) this.multiUnitCalls++;
+    }
     if (!Number.isNaN(call.hubArrivalMin)) {
       this.hubCalls++;
       if (!Number.isNaN(call.triageStartMin)) this.hubWait.add(call.triageStartMin - call.hubArrivalMin);
@@ -182,6 +198,11 @@ export class ReplicationRecorder {
     set("handoverRate", rate(this.handovers, this.servedByAlternative));
     set("abandonedRate", rate(this.abandoned, this.calls));
     set("abandonedRate.behavioralHealth", rate(this.abandonedBH, this.bhCalls));
+    set("cancelledCalls", this.cancelled);
+    set("cancelledRate", rate(this.cancelled, this.calls));
+    set("cancelledRate.behavioralHealth", rate(this.cancelledBH, this.bhCalls));
+    set("unitsPerCall.mean", rate(this.unitsAssigned, this.callsWithUnits));
+    set("multiUnitRate", rate(this.multiUnitCalls, this.callsWithUnits));
     set("repeatCalls", this.repeatCalls);
     set("repeatCallsAvoided", counts.repeatCallsAvoided ?? null);
     set("followUps", counts.followUps ?? null);

@@ -9,10 +9,13 @@ import { makeDistribution, type DistributionSpec } from "../random/make-distribu
 import {
   DISPOSITION_NAMES,
   type CallProcessingConfig,
+  type CancellationConfig,
+  type DispatchPolicyConfig,
   type DispatchRule,
   type ResponseModelConfig,
   type ScenarioConfig,
   type UnitTypeConfig,
+  type UnitsPerCallRule,
 } from "../system/config.js";
 import { Roster, type Shift } from "../system/roster.js";
 import { parseClock } from "./clock.js";
@@ -144,6 +147,7 @@ export function buildScenario(input: ScenarioInput, scenarioFile?: string): Scen
     }),
   );
   const modelNames = models.map((m) => m.name);
+  const maxPriority = Math.max(...categoryList.map((c) => c.priorityShares.length));
   return Object.freeze({
     name: input.name,
     description: input.description ?? "",
@@ -201,13 +205,29 @@ export function buildScenario(input: ScenarioInput, scenarioFile?: string): Scen
         })
       : null,
     callProcessingMin: input.callProcessingMin ? callProcessing(input.callProcessingMin) : null,
+    dispatchPolicy: input.dispatchPolicy ? dispatchPolicy(input.dispatchPolicy, unitTypeNames, maxPriority) : null,
+    cancellations: input.cancellations ? cancellations(input.cancellations, maxPriority) : null,
+    unitsPerCall: input.unitsPerCall
+      ? Object.freeze(
+          input.unitsPerCall.map(
+            (rule): UnitsPerCallRule =>
+              Object.freeze({
+                categories: rule.match?.categories ? new Set(rule.match.categories.map((c) => categoryNames.indexOf(c))) : null,
+                priorities: rule.match?.priorities ? new Set(rule.match.priorities) : null,
+                behavioralHealth: rule.match?.behavioralHealth ?? null,
+                weapon: rule.match?.weapon ?? null,
+                units: rule.units,
+              }),
+          ),
+        )
+      : null,
     involuntaryHoldBy: input.policy?.involuntaryHoldBy ? Object.freeze([...input.policy.involuntaryHoldBy]) : null,
     waiting: Object.freeze({
       patienceMin: input.waiting?.abandonment ? distribution(input.waiting.abandonment.patienceMin) : null,
       abandonPriorities: input.waiting?.abandonment?.priorities ? new Set(input.waiting.abandonment.priorities) : null,
       escalation: input.waiting?.escalation ? Object.freeze({ ...input.waiting.escalation }) : null,
     }),
-    maxPriority: Math.max(...categoryList.map((c) => c.priorityShares.length)),
+    maxPriority,
     sources: Object.freeze({ ...(input.sources ?? {}) }),
   });
 }
@@ -220,6 +240,45 @@ function callProcessing(input: Record<string, DistributionInput>): CallProcessin
     if (match) byPriority[Number(match[1])] = distribution(spec);
   }
   return Object.freeze({ byPriority: Object.freeze(byPriority), default: input.default ? distribution(input.default) : null });
+}
+
+/**
+ * A value keyed 'priorityN' or 'default' (checked in cross-checks) as an array indexed by
+ * priority 0..maxPriority (index 0 unused), `none` where neither key gives one.
+ */
+function byPriority<T, R>(input: Record<string, T>, maxPriority: number, make: (value: T) => R, none: R): R[] {
+  return Array.from({ length: maxPriority + 1 }, (_, p) => {
+    const value = input[`priority${p}`] ?? input[DEFAULT_KEY];
+    return p === 0 || value === undefined ? none : make(value);
+  });
+}
+
+function dispatchPolicy(input: NonNullable<ScenarioInput["dispatchPolicy"]>, unitTypeNames: readonly string[], maxPriority: number): DispatchPolicyConfig {
+  const reserve = unitTypeNames.map((name) => {
+    const entry = input.reserve?.find((r) => r.unitType === name);
+    return entry ? Object.freeze({ keep: entry.keep, forPriorities: entry.forPriorities }) : null;
+  });
+  const aging = input.aging;
+  return Object.freeze({
+    reserve: Object.freeze(reserve),
+    aging: aging
+      ? Object.freeze({
+          afterMinByPriority: Object.freeze(
+            typeof aging.afterMin === "number"
+              ? Array.from({ length: maxPriority + 1 }, (_, p) => (p === 0 ? Infinity : (aging.afterMin as number)))
+              : byPriority(aging.afterMin, maxPriority, (minutes) => minutes, Infinity),
+          ),
+          highestPriority: aging.highestPriority,
+        })
+      : null,
+  });
+}
+
+function cancellations(input: NonNullable<ScenarioInput["cancellations"]>, maxPriority: number): CancellationConfig {
+  return Object.freeze({
+    shareByPriority: Object.freeze(byPriority(input.share, maxPriority, (share) => share, 0)),
+    afterMinByPriority: Object.freeze(byPriority<DistributionInput, Distribution | null>(input.afterMin, maxPriority, distribution, null)),
+  });
 }
 
 /** A shift block as the roster reads it: minutes after midnight, day indices (0 = Monday). */

@@ -12,6 +12,7 @@ import { suggestion } from "./near-miss.js";
 import type { DistributionInput, ScenarioInput } from "./schema.js";
 import { parseClock } from "./clock.js";
 import { checkReplayDemand } from "./replay-demand.js";
+import { Roster } from "../system/roster.js";
 
 /** How far a set of shares may sum from 1 and still be accepted (rounding in hand-written files). */
 export const SHARE_TOLERANCE = 0.001;
@@ -65,6 +66,18 @@ export function crossCheck(scenario: ScenarioInput, scenarioFile?: string): Scen
   }
   if (scenario.intake?.handoverMin) checkDistribution(scenario.intake.handoverMin, ["intake", "handoverMin"], report);
   if (scenario.callProcessingMin) checkCallProcessing(scenario.callProcessingMin, maxPriority, report);
+
+  checkDispatchPolicy(scenario, unitTypes, maxPriority, report);
+  if (scenario.cancellations) checkCancellations(scenario.cancellations, maxPriority, report);
+  scenario.unitsPerCall?.forEach((rule, i) => {
+    const at = ["unitsPerCall", i, "match"];
+    rule.match?.categories?.forEach((c, j) => {
+      if (!categories.includes(c)) report([...at, "categories", j], unknownName("category", c, categories));
+    });
+    rule.match?.priorities?.forEach((p, j) => {
+      if (maxPriority > 0 && p > maxPriority) report([...at, "priorities", j], `must be a priority the demand can draw (1 to ${maxPriority}), got ${p}`);
+    });
+  });
 
   const geography = scenario.geography;
   const zones = geography?.zones ?? [];
@@ -305,4 +318,76 @@ function checkCallProcessing(input: Record<string, DistributionInput>, maxPriori
   }
   const missing = known.slice(1).filter((key) => !(key in input));
   if (missing.length > 0 && !("default" in input)) report(at, `needs a time for every priority the demand can draw, or a 'default': missing ${missing.join(", ")}`);
+}
+
+/** Keys 'default' or 'priorityN' for a priority the demand can draw; reports any other at `at`. */
+function checkPriorityKeys(input: Record<string, unknown>, at: KeyPath, maxPriority: number, report: Report): string[] {
+  const known = ["default", ...Array.from({ length: maxPriority }, (_, p) => `priority${p + 1}`)];
+  for (const key of Object.keys(input)) {
+    if (maxPriority > 0 && !known.includes(key)) report([...at, key], unknownName("key ('default' or 'priorityN' for a priority the demand can draw)", key, known));
+  }
+  return known;
+}
+
+/**
+ * `dispatchPolicy`: a reserve names a defined unit type once, for a priority the demand can draw,
+ * and keeps back fewer units than some model has on duty when that type is the last resort of
+ * calls the reserve shuts out (otherwise they would wait forever); aging keys and its highest
+ * level are priorities the demand can draw.
+ */
+function checkDispatchPolicy(scenario: ScenarioInput, unitTypes: readonly string[], maxPriority: number, report: Report): void {
+  const policy = scenario.dispatchPolicy;
+  if (!policy) return;
+  const seen = new Set<string>();
+  policy.reserve?.forEach((reserve, i) => {
+    const at = ["dispatchPolicy", "reserve", i];
+    if (!unitTypes.includes(reserve.unitType)) {
+      report([...at, "unitType"], unknownName("unit type", reserve.unitType, unitTypes));
+      return;
+    }
+    if (seen.has(reserve.unitType)) report([...at, "unitType"], `names unit type '${reserve.unitType}' a second time (one reserve per unit type)`);
+    seen.add(reserve.unitType);
+    if (maxPriority > 0 && reserve.forPriorities >= maxPriority) {
+      report([...at, "forPriorities"], `must be below the least urgent priority the demand can draw (${maxPriority}), or the reserve holds nothing back from anyone, got ${reserve.forPriorities}`);
+      return;
+    }
+    for (const [modelName, model] of Object.entries(scenario.models)) {
+      const shifts = model.staffing[reserve.unitType];
+      if (!shifts) continue;
+      let most: number;
+      try {
+        most = Roster.fromShifts(shifts.map((s) => ({ fromMin: parseClock(s.from), toMin: parseClock(s.to) === 0 ? 1440 : parseClock(s.to), units: s.units, days: [0, 1, 2, 3, 4, 5, 6] }))).maxUnits;
+      } catch {
+        // A bad shift is reported with its own path above.
+        continue;
+      }
+      if (most > reserve.keep) continue;
+      const shutOut = model.dispatch.findIndex(
+        (rule) => rule.send[rule.send.length - 1] === reserve.unitType && (rule.match?.priorities === undefined || rule.match.priorities.some((p) => p > reserve.forPriorities)),
+      );
+      if (shutOut >= 0) {
+        report(
+          [...at, "keep"],
+          `must be below the most '${reserve.unitType}' units model '${modelName}' ever has on duty (${most}): calls above priority ${reserve.forPriorities} that models.${modelName}.dispatch[${shutOut}] sends to it as the last resort could never get one, got ${reserve.keep}`,
+        );
+      }
+    }
+  });
+  const aging = policy.aging;
+  if (!aging) return;
+  if (typeof aging.afterMin !== "number") checkPriorityKeys(aging.afterMin, ["dispatchPolicy", "aging", "afterMin"], maxPriority, report);
+  if (maxPriority > 0 && aging.highestPriority >= maxPriority) {
+    report(["dispatchPolicy", "aging", "highestPriority"], `must be above (a smaller number than) the least urgent priority the demand can draw (${maxPriority}), or no call can rise, got ${aging.highestPriority}`);
+  }
+}
+
+/** `cancellations`: priority keys, valid distributions, and a time for every priority with a share. */
+function checkCancellations(input: NonNullable<ScenarioInput["cancellations"]>, maxPriority: number, report: Report): void {
+  checkPriorityKeys(input.share, ["cancellations", "share"], maxPriority, report);
+  const known = checkPriorityKeys(input.afterMin, ["cancellations", "afterMin"], maxPriority, report);
+  for (const [key, spec] of Object.entries(input.afterMin)) if (known.includes(key)) checkDistribution(spec, ["cancellations", "afterMin", key], report);
+  if (!("default" in input.afterMin)) {
+    const missing = known.slice(1).filter((key) => !(key in input.afterMin));
+    if (missing.length > 0) report(["cancellations", "afterMin"], `needs a time for every priority the demand can draw (a replay may mark any call cancelled), or a 'default': missing ${missing.join(", ")}`);
+  }
 }

@@ -245,6 +245,25 @@ export const scenarioSchema = z.strictObject({
   description: z.string().optional(),
   run: runSchema.prefault({}),
   targets: targetsSchema.prefault({}),
+  briefing: z
+    .strictObject({
+      thresholds: z
+        .strictObject({
+          answeredWithoutPoliceCalls: nonNegative.optional().describe("behavioral-health calls answered without police, calls a year (default 12)"),
+          arrests: nonNegative.optional().describe("arrests on behavioral-health calls, a year (default 12)"),
+          edRate: share.optional().describe("share of behavioral-health calls ending in ED transport (default 0.01: 1 percentage point)"),
+          officerHoursBH: nonNegative.optional().describe("officer-hours on behavioral-health calls, a year (default 100)"),
+          fallbackRate: share.optional().describe("share of eligible calls that fell back to police (default 0.01)"),
+          "responseMin.p90.priority1": nonNegative.optional().describe("priority-1 response, 90th percentile, minutes (default 0.5)"),
+          priority1WithinTargetRate: share.optional().describe("share of priority-1 calls reached within the target (default 0.01)"),
+          "responseMin.p90.behavioralHealth": nonNegative.optional().describe("behavioral-health response, 90th percentile, minutes (default 0.5)"),
+          "cost.total": nonNegative.optional().describe("total cost, in the scenario's currency a year (default 10000)"),
+        })
+        .optional()
+        .describe("metric -> the smallest difference that matters in practice; a change whose 95% interval lies within it is 'no meaningful change'"),
+    })
+    .optional()
+    .describe("how report.html's decision summary judges changes"),
   demand: demandSchema,
   unitTypes: z.record(name, unitTypeSchema),
   outcomes: z.partialRecord(z.enum(DISPOSITIONS), outcomeSchema).default({}),
@@ -280,6 +299,69 @@ export const scenarioSchema = z.strictObject({
     .record(z.string(), distributionSchema)
     .optional()
     .describe("call taking and dispatch processing before a unit is sought, minutes, by priority ('priority1', ...) or 'default'; the same in every model; default none"),
+  dispatchPolicy: z
+    .strictObject({
+      reserve: z
+        .array(
+          z.strictObject({
+            unitType: name.describe("the unit type whose last free units are held back"),
+            keep: z.number().int().min(1).describe("how many of its last free units are held back"),
+            forPriorities: z
+              .number()
+              .int()
+              .min(1)
+              .describe("those units answer only calls of this priority or more urgent (current priority, after aging or escalation)"),
+          }),
+        )
+        .min(1)
+        .optional()
+        .describe("cutoff-priority reserve (Taylor & Templeton 1980; Schaack & Larson 1986): the last `keep` free units of a type answer only urgent calls; other calls wait or fall back per their rule"),
+      aging: z
+        .strictObject({
+          afterMin: z
+            .union([positive, z.record(z.string(), positive)])
+            .describe("minutes of waiting per level a call rises: a number, or by the priority a call arrived with ('priority1', ...) or 'default'; a priority with neither does not age"),
+          highestPriority: z
+            .number()
+            .int()
+            .min(1)
+            .default(2)
+            .describe("aging never raises a call above this level (default 2: a routine call never competes with priority-1 emergencies)"),
+        })
+        .optional()
+        .describe("priority aging: a call waiting for a unit rises one priority level per afterMin of waiting (from ready for dispatch), for queue order and the reserve; per-priority metrics keep the priority it arrived with"),
+    })
+    .optional()
+    .describe("the city's dispatch practice beyond strict priority then age, the same in every model; absent: strict priority, then the oldest call"),
+  cancellations: z
+    .strictObject({
+      share: z
+        .record(z.string(), share)
+        .default({})
+        .describe("share of calls cancelled (caller no longer needs police, gone on arrival, duplicate), by the priority a call arrived with ('priority1', ...) or 'default'; default none (a replay then cancels only the calls its table marks cancelled)"),
+      afterMin: z
+        .record(z.string(), distributionSchema)
+        .describe("time from received until the call is cancelled, by priority ('priority1', ...) or 'default'"),
+    })
+    .optional()
+    .describe("calls cleared without a unit arriving: a cancelled call leaves its queue, a unit en route is freed at once; a unit on scene first means it was not cancelled. With it, a replay uses each call's observed outcome where the table has one"),
+  unitsPerCall: z
+    .array(
+      z.strictObject({
+        match: z
+          .strictObject({
+            categories: z.array(name).min(1).optional(),
+            priorities: z.array(z.number().int().min(1)).min(1).optional(),
+            behavioralHealth: z.boolean().optional(),
+            weapon: z.boolean().optional(),
+          })
+          .optional()
+          .describe("which calls this rule takes, as a dispatch rule's match (as coded at intake); omitted: every call"),
+        units: z.number().int().min(1).describe("units the call gets in all: the first as usual, the rest as linked dispatches"),
+      }),
+    )
+    .optional()
+    .describe("multi-unit responses, first match wins; a call no rule matches gets one unit. With it, a replay uses each call's observed unit count where the table has one"),
   intake: z
     .strictObject({
       codedAs: z

@@ -26,6 +26,16 @@ export interface CallArrival {
    * absent when the source has none. Calibration compares the same calls on both sides with it.
    */
   observedResponseMin?: number;
+  /**
+   * A replayed call's observed outcome: true when it was cleared without a unit arriving, false
+   * when a unit arrived; null or absent when the source does not know (the scenario's
+   * `cancellations` draw then decides).
+   */
+  cancelled?: boolean | null;
+  /** For a replayed cancelled call: minutes from received until it was cleared; NaN or absent when not observed. */
+  cancelledAfterMin?: number;
+  /** Units the city sent to a replayed call; NaN or absent when unknown (the scenario's `unitsPerCall` then decides). */
+  units?: number;
   /** A repeat caller's index, or -1 (absent) for anyone else. */
   caller?: number;
   /** Zone index when the source knows it; -1 (absent) to draw it from the scenario's geography. */
@@ -40,5 +50,5 @@ export interface CallSource {
 
 /** A fresh, reusable arrival record for `CallSource.next`. */
 export function emptyArrival(): CallArrival {
-  return { timeMin: 0, category: 0, priority: 1, behavioralHealth: false, weapon: false, seed: 0, observedOnSceneMin: NaN, observedResponseMin: NaN, caller: -1, zone: -1 };
+  return { timeMin: 0, category: 0, priority: 1, behavioralHealth: false, weapon: false, seed: 0, observedOnSceneMin: NaN, observedResponseMin: NaN, cancelled: null, cancelledAfterMin: NaN, units: NaN, caller: -1, zone: -1 };
 }

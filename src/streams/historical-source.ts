@@ -108,6 +108,10 @@ export class HistoricalCallSource implements CallSource {
     out.observedOnSceneMin = options.observedOnScene ? row.clearedMin - row.arrivedMin : NaN;
     out.observedResponseMin = row.arrivedMin;
     out.zone = this.zoneIndex?.get(row.zone) ?? -1;
+    // The observed outcome and unit count, where the table has them (the scenario decides whether they are used).
+    out.cancelled = row.cancelled;
+    out.cancelledAfterMin = row.cancelled === true ? row.clearedMin : NaN;
+    out.units = row.units;
     return true;
   }
 

@@ -28,6 +28,9 @@ export class ArrivalFeed {
     arrival.observedOnSceneMin = NaN;
     arrival.caller = -1;
     arrival.zone = -1;
+    arrival.cancelled = null;
+    arrival.cancelledAfterMin = NaN;
+    arrival.units = NaN;
     if (!this.source.next(arrival)) {
       this.done = true;
       return;

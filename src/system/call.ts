@@ -6,6 +6,7 @@
 import type { CallRecord } from "../metrics/call-record.js";
 import type { DispatchRule } from "./config.js";
 import type { CallArrival } from "../streams/call-source.js";
+import type { Unit } from "./unit-pool.js";
 
 /** Why a unit is sent: the call itself, or a dispatch linked to it. */
 export const CALL_ROLE = {
@@ -17,6 +18,8 @@ export const CALL_ROLE = {
   handover: 2,
   /** Police placing an involuntary hold the serving crew may not place: on scene and the hold. */
   hold: 3,
+  /** A further unit of a multi-unit response (`unitsPerCall`), sent with the first: on scene only. */
+  extra: 4,
 } as const;
 
 export class Call implements CallRecord {
@@ -58,6 +61,25 @@ export class Call implements CallRecord {
   observedOnSceneMin = NaN;
   /** Observed response time of a replayed call (received -> first unit arrived), minutes; NaN when none. */
   observedResponseMin = NaN;
+  /**
+   * A replayed call's observed outcome, in one number (a call object is made for every call):
+   * NaN unknown (drawn), -1 not cancelled, Infinity cancelled at a time not observed, else
+   * cancelled this many minutes after received.
+   */
+  replayCancelMin = NaN;
+  /**
+   * Units the call gets in all (`unitsPerCall`), set when it is routed; before that, a replayed
+   * call's observed count n is held as -(n + 1), and 0 means none was observed.
+   */
+  unitsWanted = 0;
+  /** Units assigned to the incident: its own, the extra units of a multi-unit response and any linked police (backup, hand-over, hold). */
+  unitsAssigned = 0;
+  /** The unit assigned to this dispatch while it travels or works; null otherwise. */
+  unit: Unit | null = null;
+  /** The next extra-unit dispatch of a multi-unit response, chained from the incoming call (for cancellation). */
+  nextLinked: Call | null = null;
+  /** Counts the call's placements in waiting lines by the life cycle (not a re-sort by priority): a fallback timer is live only for its own. */
+  placement = 0;
 
   constructor(
     readonly id: number,
@@ -144,6 +166,20 @@ export class Call implements CallRecord {
   set patienceRanOut(value: boolean) {
     this.flags = value ? this.flags | 8192 : this.flags & ~8192;
   }
+  /** The call was cancelled before a unit arrived (`cancellations`): its own outcome, never answered. */
+  get cancelled(): boolean {
+    return (this.flags & 16384) !== 0;
+  }
+  set cancelled(value: boolean) {
+    this.flags = value ? this.flags | 16384 : this.flags & ~16384;
+  }
+  /** The aging timer is set (once, the first time the call waits for a unit). */
+  get agingSet(): boolean {
+    return (this.flags & 32768) !== 0;
+  }
+  set agingSet(value: boolean) {
+    this.flags = value ? this.flags | 32768 : this.flags & ~32768;
+  }
   /** The escalation timer is set (once, the first time the call waits for a unit). */
   get escalationSet(): boolean {
     return (this.flags & 4096) !== 0;
@@ -177,6 +213,10 @@ export class Call implements CallRecord {
     call.caller = arrival.caller ?? -1;
     call.observedOnSceneMin = arrival.observedOnSceneMin ?? NaN;
     call.observedResponseMin = arrival.observedResponseMin ?? NaN;
+    const cancelled = arrival.cancelled ?? null;
+    if (cancelled !== null) call.replayCancelMin = !cancelled ? -1 : (arrival.cancelledAfterMin ?? NaN) >= 0 ? arrival.cancelledAfterMin! : Infinity;
+    const units = arrival.units ?? NaN;
+    if (units >= 0) call.unitsWanted = -(units + 1);
     return call;
   }
 

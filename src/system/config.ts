@@ -220,6 +220,45 @@ export interface WaitingConfig {
   escalation: { afterMin: number; toPriority: number } | null;
 }
 
+/**
+ * A city's dispatch practice beyond strict priority then age (`dispatchPolicy`): units held back
+ * for urgent calls (a cutoff-priority queue) and priority aging. The same in every model.
+ */
+export interface DispatchPolicyConfig {
+  /**
+   * By unit type index: the last `keep` idle units of the type answer only calls whose current
+   * priority is `forPriorities` or more urgent; null for no reserve.
+   */
+  reserve: readonly ({ keep: number; forPriorities: number } | null)[];
+  /** Priority aging, or null for none. */
+  aging: AgingConfig | null;
+}
+
+/** A waiting call rises one priority level per `afterMin` of waiting, never above `highestPriority`. */
+export interface AgingConfig {
+  /** By the priority a call arrived with (index = priority): minutes per level; Infinity: it does not age. */
+  afterMinByPriority: readonly number[];
+  /** The most urgent level aging can raise a call to (1 = most urgent). */
+  highestPriority: number;
+}
+
+/** Calls cleared without a unit arriving (`cancellations`), by the priority a call arrived with. */
+export interface CancellationConfig {
+  /** By priority (index = priority): share of calls cancelled; 0 where none. */
+  shareByPriority: readonly number[];
+  /** By priority: time from received until the cancellation, minutes; null where none is given. */
+  afterMinByPriority: readonly (Distribution | null)[];
+}
+
+/** A multi-unit response rule (`unitsPerCall`): calls it matches get `units` units in all. */
+export interface UnitsPerCallRule {
+  categories: ReadonlySet<number> | null;
+  priorities: ReadonlySet<number> | null;
+  behavioralHealth: boolean | null;
+  weapon: boolean | null;
+  units: number;
+}
+
 /** Everything one scenario defines. */
 export interface ScenarioConfig {
   name: string;
@@ -240,6 +279,12 @@ export interface ScenarioConfig {
   intake: IntakeConfig | null;
   /** Call taking and dispatch processing before routing; null for none. */
   callProcessingMin: CallProcessingConfig | null;
+  /** Reserve and priority aging; null for strict priority then age. */
+  dispatchPolicy: DispatchPolicyConfig | null;
+  /** Calls cancelled before a unit arrives; null for none (and no replayed outcome). */
+  cancellations: CancellationConfig | null;
+  /** Multi-unit response rules, first match wins; null for one unit per call (and no replayed units). */
+  unitsPerCall: readonly UnitsPerCallRule[] | null;
   /** Crew roles that may place an involuntary hold; null when any crew may. */
   involuntaryHoldBy: readonly (keyof Crew)[] | null;
   /** Highest priority number any category can draw. */

@@ -111,6 +111,8 @@ export class HubDesk {
   private readonly onTriageDone = (member: Unit): void => {
     const call = member.call!;
     if (this.staff.release(member, this.sim.now)) this.serveLine();
+    // Cancelled during triage: the call has ended; the staff member's time is spent all the same.
+    if (call.cancelled) return;
     if (this.config.phoneResolution > 0) {
       this.random.reset(call.seed, PURPOSE.phone);
       if (this.random.next() < this.config.phoneResolution) {

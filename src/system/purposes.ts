@@ -28,4 +28,8 @@ export const PURPOSE = {
   zone: 18,
   /** Call taking and dispatch processing time. */
   processing: 19,
+  /** Whether a call is cancelled before a unit arrives, and when (`cancellations`). */
+  cancellation: 20,
+  /** Seeds of the extra units of a multi-unit response (`unitsPerCall`). */
+  extraUnits: 21,
 } as const;

@@ -8,6 +8,11 @@
  *   dispatch. The dispatcher decides first, as in B-HEARD, STAR and Toronto's TCCS: a call not
  *   routed to the alternative never reaches the hub.
  *
+ * The dispatcher's side, up to the first offer to a unit type, is call-routing.ts; this file is
+ * the units' side. The scenario's dispatch policy (a reserve, priority aging: dispatch-policy.ts)
+ * decides which waiting call a unit may take; a cancelled call leaves its line and frees its units
+ * en route; a multi-unit call gets its extra units when its first is assigned (extra-units.ts).
+ *
  * The models are data (rules, rosters, unit types); this file has no branch for "police" or
  * "co-responder". Every random draw about a call comes from that call's own substream
  * (see purposes.ts), so each model sees the same calls with the same draws.
@@ -17,16 +22,19 @@ import type { CallRandom } from "../random/call-random.js";
 import type { CallRecord } from "../metrics/call-record.js";
 import type { CallSource } from "../streams/call-source.js";
 import { ArrivalFeed } from "./arrival-feed.js";
-import { Call } from "./call.js";
-import type { DispatchRule, ResponseModelConfig, ScenarioConfig, UnitTypeConfig } from "./config.js";
-import { backupRule, linkedRule, matchRule } from "./dispatch-rules.js";
-import { HubDesk } from "./hub-desk.js";
+import { Call, CALL_ROLE } from "./call.js";
+import type { AgingConfig, CancellationConfig, DispatchRule, ResponseModelConfig, ScenarioConfig, UnitsPerCallRule, UnitTypeConfig } from "./config.js";
+import { backupRule, linkedRule } from "./dispatch-rules.js";
+import { agedPriority, agingStepMin, applyReserve, cancellationMin, startAging } from "./dispatch-policy.js";
+import { ExtraUnits } from "./extra-units.js";
+import { CallRouting } from "./call-routing.js";
+import type { HubDesk } from "./hub-desk.js";
 import { decideScene, SceneDecision } from "./scene.js";
 import { startStaffing } from "./staffing.js";
 import { startFollowUps } from "./follow-ups.js";
-import { processingMin, takeCall } from "./intake.js";
+import { takeCall } from "./intake.js";
 import { travelDelay } from "./travel.js";
-import { startPatience, startWaitingTimers } from "./waiting-timers.js";
+import { startWaitingTimers } from "./waiting-timers.js";
 import { takesIfIdle, WaitingLines } from "./waiting-lines.js";
 import { CareConnections } from "./care-connections.js";
 import type { Rng } from "../random/rng.js";
@@ -75,13 +83,27 @@ export class ResponseSystem {
     const geography = this.geography!;
     return slot < geography.zones.length ? geography.travelMin[slot][this.costZone] : Infinity;
   };
+  /** Priority aging, cancellations and multi-unit rules (dispatchPolicy, cancellations, unitsPerCall); null when off. */
+  private readonly aging: AgingConfig | null;
+  private readonly cancellations: CancellationConfig | null;
+  private readonly unitsRules: readonly UnitsPerCallRule[] | null;
+  /** Some unit type keeps a reserve: an idle unit and a waiting call it may not take can coexist. */
+  private readonly reserving: boolean;
+  /** Makes the extra units of multi-unit responses. */
+  private readonly extraUnits: ExtraUnits;
   /** By unit type: an alternative to police (crew not police-only). */
   private readonly alternative: readonly boolean[];
   /** Calls waiting for a unit (and for hub triage), by line. */
   private readonly lines: WaitingLines;
+  /** The dispatcher's side: call processing, routing, hand-off, hub triage, the caller's choice. */
+  private readonly routing: CallRouting;
   /** The hub's triage desk; null when the model has no hub. */
   readonly hub: HubDesk | null;
-  private nextBackupId = -1;
+  /** Ids of linked dispatches count down from -1. */
+  private linkedIds = -1;
+  private readonly nextLinkedId = (): number => this.linkedIds--;
+  /** Offers a dispatch to the first type of its send list. */
+  private readonly offerFirst = (call: Call): void => this.offer(call, 0);
   /** Incoming calls received and not yet ended. */
   callsInSystem = 0;
   /** Repeat callers' connection to care; null without a repeat-caller population. */
@@ -105,29 +127,21 @@ export class ResponseSystem {
     const slots = options.scenario.geography === null ? 1 : options.scenario.geography.zones.length + 1;
     this.pools = this.unitTypes.map((type, index) => new UnitPool(index, type, options.windowStartMin, options.windowEndMin, slots));
     this.alternative = this.unitTypes.map((type) => type.isAlternative);
+    const policy = options.scenario.dispatchPolicy;
+    applyReserve(this.pools, policy);
+    this.reserving = this.pools.some((pool) => pool.reserveKeep > 0);
+    this.aging = policy?.aging ?? null;
+    this.cancellations = options.scenario.cancellations;
+    this.unitsRules = options.scenario.unitsPerCall;
+    this.extraUnits = new ExtraUnits(this.random);
     this.lines = new WaitingLines(this.alternative);
-    this.hub =
-      this.model.hub === null
-        ? null
-        : new HubDesk(
-            this.model.hub,
-            this.sim,
-            this.lines.addLine(),
-            {
-              onTriaged: (call) => this.dispatch(call),
-              onResolvedByPhone: (call) => this.endCall(call),
-              onGiveUp: this.sendPastFirstChoice,
-              onQueued: (call) => {
-                if (call.patienceRanOut) {
-                  this.lines.remove(call);
-                  this.abandon(call);
-                } else startPatience(call, this.scenario.waiting, this.sim, this.random, this.onPatienceOut);
-              },
-            },
-            this.random,
-            options.windowStartMin,
-            options.windowEndMin,
-          );
+    this.routing = new CallRouting(options, this.lines, {
+      offer: (call, step) => this.offer(call, step),
+      endCall: (call) => this.endCall(call),
+      abandon: (call) => this.abandon(call),
+      onPatienceOut: this.onPatienceOut,
+    });
+    this.hub = this.routing.hub;
     this.backupRules = this.unitTypes.map(backupRule);
     this.policeRules = this.model.rules.map((rule) => linkedRule([rule.send[rule.send.length - 1]]));
   }
@@ -171,72 +185,11 @@ export class ResponseSystem {
     this.callsInSystem++;
     this.callsReceived++;
     if (this.geography !== null || this.scenario.intake !== null) takeCall(call, this.scenario, this.random);
-    if (this.scenario.callProcessingMin === null) this.onProcessed(call);
-    else this.sim.after(processingMin(call, this.scenario, this.random), PRECEDENCE.triageDone, this.onProcessed, call);
-  };
-
-  /** Call taking and dispatch processing are done: the dispatcher routes the call. */
-  private readonly onProcessed = (call: Call): void => {
-    const rule = matchRule(this.model, call);
-    call.rule = rule;
-    call.eligible = rule.eligible;
-    // The dispatcher's decision: a call not routed to the first choice starts at the second and
-    // never reaches the hub. A recognised repeat caller (agencies share information) always is.
-    const recognised = call.caller >= 0 && this.model.informationShared;
-    if (rule.uptake < 1 && !recognised) {
-      this.random.reset(call.seed, PURPOSE.uptake);
-      if (this.random.next() >= rule.uptake) {
-        this.sendPastFirstChoice(call);
-        return;
-      }
+    if (this.cancellations !== null) {
+      const afterMin = cancellationMin(call, this.cancellations, this.random);
+      if (afterMin >= 0) this.sim.at(call.arrivalMin + afterMin, PRECEDENCE.fallback, this.onCancel, call);
     }
-    call.offeredAlternative = rule.eligible;
-    if (rule.handoffMin !== null) {
-      this.random.reset(call.seed, PURPOSE.handoff);
-      this.sim.after(rule.handoffMin.sample(this.random.next), PRECEDENCE.triageDone, this.onHandedOff, call);
-      return;
-    }
-    this.onHandedOff(call);
-  };
-
-  /** The routed call has reached whoever dispatches it: the hub's triage, or the first choice's dispatcher. */
-  private readonly onHandedOff = (call: Call): void => {
-    const rule = call.rule!;
-    if (rule.viaHub && this.hub !== null) {
-      if (!this.hub.receive(call, rule.send.length > 1 ? rule.fallbackAfterMin : Infinity)) this.sendPastFirstChoice(call);
-      return;
-    }
-    this.dispatch(call);
-  };
-
-  /** A routed call is ready for a unit: the caller may decline the alternative, else it goes to the first choice. */
-  private dispatch(call: Call): void {
-    const rule = call.rule!;
-    call.readyMin = this.sim.now;
-    if (rule.eligible) {
-      const declineShare = this.unitTypes[rule.send[0]].declineShare;
-      if (declineShare > 0) {
-        this.random.reset(call.seed, PURPOSE.decline);
-        if (this.random.next() < declineShare) {
-          call.declined = true;
-          call.offeredAlternative = false;
-          call.entryStep = 1;
-          this.offer(call, 1);
-          return;
-        }
-      }
-    }
-    this.offer(call, 0);
-  }
-
-  /**
-   * Sends a call past its first choice, now: not routed by the dispatcher, or the hub cannot
-   * triage it (closed, or the wait ran out). A rule with no second choice keeps its only one.
-   */
-  private readonly sendPastFirstChoice = (call: Call): void => {
-    call.readyMin = this.sim.now;
-    call.entryStep = Math.min(1, call.rule!.send.length - 1);
-    this.offer(call, 1);
+    this.routing.receive(call);
   };
 
   /**
@@ -249,26 +202,74 @@ export class ResponseSystem {
     const last = send.length - 1;
     for (; step < last; step++) {
       const pool = this.pools[send[step]];
-      if (pool.idleCount > 0) return this.assign(call, pool);
+      // A free unit the reserve holds back counts as busy for this call.
+      if (pool.freeFor(call.priority)) return this.assign(call, pool);
       if (pool.targetCount > 0 && call.rule!.fallbackAfterMin > 0) {
         if (call.patienceRanOut) return this.abandon(call);
         call.step = step;
         this.lines.push(call);
-        this.sim.after(call.rule!.fallbackAfterMin, PRECEDENCE.fallback, this.onFallback, { call, ticket: call.ticket });
-        startWaitingTimers(call, this.scenario.waiting, this.sim, this.random, this.onPatienceOut, this.onEscalation);
+        this.sim.after(call.rule!.fallbackAfterMin, PRECEDENCE.fallback, this.onFallback, { call, ticket: call.placement });
+        this.startTimers(call);
         return;
       }
     }
     const pool = this.pools[send[last]];
     call.step = last;
-    if (pool.idleCount > 0) return this.assign(call, pool);
+    if (pool.freeFor(call.priority)) return this.assign(call, pool);
     for (const overflow of call.rule!.ifIdle) {
-      if (this.pools[overflow].idleCount > 0 && takesIfIdle(overflow, call.entryStep, this.alternative)) return this.assign(call, this.pools[overflow]);
+      if (this.pools[overflow].freeFor(call.priority) && takesIfIdle(overflow, call.entryStep, this.alternative)) return this.assign(call, this.pools[overflow]);
     }
     if (call.patienceRanOut) return this.abandon(call);
     this.lines.push(call);
-    startWaitingTimers(call, this.scenario.waiting, this.sim, this.random, this.onPatienceOut, this.onEscalation);
+    this.startTimers(call);
   }
+
+  /** The timers of a call waiting for a unit: patience, escalation, aging (each set once). */
+  private startTimers(call: Call): void {
+    startWaitingTimers(call, this.scenario.waiting, this.sim, this.random, this.onPatienceOut, this.onEscalation);
+    if (this.aging !== null) startAging(call, this.aging, this.sim, this.onAge);
+  }
+
+  /**
+   * One aging step of a waiting call: it rises a level and is re-sorted in its line; the next
+   * step is set while it may rise further. A call no longer waiting (assigned, ended) stops aging.
+   */
+  private readonly onAge = (call: Call): void => {
+    if (call.waitingAt < 0) return;
+    const aging = this.aging!;
+    const priority = agedPriority(call, aging);
+    if (priority === call.priority) return;
+    this.lines.reprioritize(call, priority);
+    if (this.reserving) this.serveReserved();
+    if (call.waitingAt >= 0 && agedPriority(call, aging) < call.priority) this.sim.after(agingStepMin(call, aging), PRECEDENCE.fallback, this.onAge, call);
+  };
+
+  /** A waiting call became more urgent: units a reserve held back from it may take it now. */
+  private serveReserved(): void {
+    for (const pool of this.pools) if (pool.idleCount > 0) this.serveQueue(pool);
+  }
+
+  /**
+   * The call is cancelled, unless it has ended or a unit reached it first: it leaves its line (or
+   * hub triage, call processing, the hand-off), every unit sent to it is freed at once, en route,
+   * and so is every extra unit of a multi-unit response still waiting.
+   */
+  private readonly onCancel = (call: Call): void => {
+    if (!Number.isNaN(call.endMin) || !Number.isNaN(call.onSceneMin)) return;
+    call.cancelled = true;
+    // Take every dispatch out of its line first, so a freed unit cannot be handed one of them.
+    for (let dispatch: Call | null = call; dispatch !== null; dispatch = dispatch.nextLinked) {
+      if (dispatch.waitingAt < 0) continue;
+      this.lines.remove(dispatch);
+      if (dispatch !== call) call.openTasks--;
+    }
+    for (let dispatch: Call | null = call; dispatch !== null; dispatch = dispatch.nextLinked) {
+      const unit = dispatch.unit;
+      if (unit !== null) this.onUnitFree(unit);
+    }
+    // Freeing the last unit ended it; a call that had none (waiting, in triage) ends now.
+    if (Number.isNaN(call.endMin)) this.endCall(call);
+  };
 
   private readonly onPatienceOut = (call: Call): void => {
     if (call.waitingAt < 0) {
@@ -297,6 +298,7 @@ export class ResponseSystem {
     const last = call.rule!.send.length - 1;
     if (call.step === last) {
       this.lines.reprioritize(call, priority);
+      if (this.reserving) this.serveReserved();
       return;
     }
     this.lines.remove(call);
@@ -308,7 +310,7 @@ export class ResponseSystem {
 
   /** The wait for a preferred type is over, unless the call has left the place it was set for (its line entry, `ticket`). */
   private readonly onFallback = ({ call, ticket }: { call: Call; ticket: number }): void => {
-    if (call.waitingAt < 0 || call.ticket !== ticket) return;
+    if (call.waitingAt < 0 || call.placement !== ticket) return;
     this.lines.remove(call);
     this.offer(call, call.step + 1);
   };
@@ -322,6 +324,8 @@ export class ResponseSystem {
       this.costZone = call.zone;
       unit = pool.assign(call, now, this.slotCost);
     }
+    call.unit = unit;
+    call.root.unitsAssigned++;
     if (call.parent === null) {
       call.openTasks++;
       call.assignedMin = now;
@@ -330,19 +334,26 @@ export class ResponseSystem {
     }
     const type = pool.type;
     if (type.travelMin === null && type.outreach === null && geography === null) {
+      unit.arriveMin = now;
       this.onUnitOnScene(unit);
-      return;
+    } else {
+      unit.arriveMin = now + travelDelay(type, unit.slot, call, geography, this.random);
+      this.sim.at(unit.arriveMin, PRECEDENCE.onScene, this.onUnitOnScene, unit);
     }
-    const delay = travelDelay(type, unit.slot, call, geography, this.random);
-    this.sim.after(delay, PRECEDENCE.onScene, this.onUnitOnScene, unit);
+    if (this.unitsRules !== null && call.unitsWanted > 1 && call.parent === null) this.extraUnits.send(call, pool.index, now, this.nextLinkedId, this.offerFirst);
   }
 
   private readonly onUnitOnScene = (unit: Unit): void => {
+    // Freed en route (its call was cancelled) and perhaps sent elsewhere since: not this trip.
+    if (unit.arriveMin !== this.sim.now) return;
+    unit.arriveMin = NaN;
     const call = unit.call!;
     const type = unit.pool.type;
     const root = call.root;
     if (type.crew.officer > 0) root.officerAttended = true;
     if (Number.isNaN(call.onSceneMin)) call.onSceneMin = this.sim.now;
+    // The response is the first unit on scene, whichever of a multi-unit response it is.
+    if (call.role === CALL_ROLE.extra && Number.isNaN(root.onSceneMin)) root.onSceneMin = this.sim.now;
     const scene = this.scene;
     decideScene(this.scenario, type, call, this.random, this.sim.now, scene);
     if (scene.disposition >= 0) {
@@ -361,7 +372,7 @@ export class ResponseSystem {
     this.random.reset(call.seed, PURPOSE.backupSeed);
     const seed = (this.random.next() * 4294967296) >>> 0;
     const rule = this.backupRules[fromType] ?? this.policeRules[this.model.rules.indexOf(call.root.rule!)];
-    const linked = call.root.linkedDispatch(this.nextBackupId--, this.sim.now, role, priority, seed, rule);
+    const linked = call.root.linkedDispatch(this.nextLinkedId(), this.sim.now, role, priority, seed, rule);
     this.offer(linked, 0);
   }
 
@@ -371,6 +382,8 @@ export class ResponseSystem {
     const pool = unit.pool;
     const root = call.root;
     root.officerMinutes += (now - unit.assignedMin) * pool.type.crew.officer;
+    call.unit = null;
+    unit.arriveMin = NaN;
     if (pool.release(unit, now)) this.serveQueue(pool);
     root.openTasks--;
     if (root.openTasks === 0) this.endCall(root);
@@ -384,7 +397,7 @@ export class ResponseSystem {
   private serveQueue(pool: UnitPool): void {
     if (pool.targetCount === 0) for (const call of this.lines.takeWaitingFor(pool.index)) this.offer(call, call.step + 1);
     while (pool.idleCount > 0) {
-      const next = this.lines.takeFor(pool.index);
+      const next = this.lines.takeFor(pool.index, pool.servesUpTo);
       if (next === null) return;
       this.assign(next, pool);
     }
@@ -397,7 +410,7 @@ export class ResponseSystem {
     call.endMin = this.sim.now;
     if (call.caller >= 0) this.care?.callEnded(call, this.sim.now);
     // A caller who hung up was not answered by anyone: not a fallback (abandonment is its own outcome).
-    call.fellBack = call.offeredAlternative && !call.servedByAlternative && !call.phoneResolved && !call.abandoned;
+    call.fellBack = call.offeredAlternative && !call.servedByAlternative && !call.phoneResolved && !call.abandoned && !call.cancelled;
     this.callsInSystem--;
     this.callsEnded++;
     this.onCallEnd(call);

@@ -38,7 +38,8 @@ export function decideScene(scenario: ScenarioConfig, type: UnitTypeConfig, call
   // A new team's learning curve: what is left of it, 1 on day 0 falling linearly to 0.
   const rampLeft = type.rampUp === null ? 0 : Math.max(0, 1 - nowMin / (type.rampUp.days * MINUTES_PER_DAY));
   if (rampLeft > 0) out.busyMin *= 1 + (type.rampUp!.onSceneFactor - 1) * rampLeft;
-  if (role === CALL_ROLE.backup) return;
+  // Backup and the extra units of a multi-unit response stay on scene; the first unit decides the outcome.
+  if (role === CALL_ROLE.backup || role === CALL_ROLE.extra) return;
   if (role === CALL_ROLE.hold) {
     addHold(scenario, DISPOSITION.involuntaryHold, call, random, out);
     return;

@@ -15,6 +15,12 @@ export class Unit {
   slot = 0;
   /** When the unit was assigned its current call, minutes. */
   assignedMin = 0;
+  /**
+   * When the unit is due on scene, minutes; NaN once there. A unit freed en route (its call was
+   * cancelled) may be sent elsewhere before its old arrival event fires: that event no longer
+   * matches and is ignored.
+   */
+  arriveMin = NaN;
   constructor(
     readonly id: number,
     readonly pool: UnitPool,
@@ -27,6 +33,12 @@ export class UnitPoolError extends Error {
 }
 
 export class UnitPool {
+  /**
+   * The cutoff-priority reserve (`dispatchPolicy.reserve`): the last `reserveKeep` idle units go
+   * only to calls of priority `reserveFor` or more urgent. 0 and Infinity: no reserve.
+   */
+  reserveKeep = 0;
+  reserveFor = Infinity;
   private readonly idle: Unit[] = [];
   private readonly offDuty: Unit[] = [];
   private busy = 0;
@@ -67,6 +79,16 @@ export class UnitPool {
 
   get idleCount(): number {
     return this.idle.length;
+  }
+
+  /** Whether a call now at `priority` may take one of the idle units (the reserve held back). */
+  freeFor(priority: number): boolean {
+    return this.idle.length > (priority <= this.reserveFor ? 0 : this.reserveKeep);
+  }
+
+  /** The most urgent priority a call needs to take an idle unit now: Infinity while more units are idle than the reserve keeps. */
+  get servesUpTo(): number {
+    return this.idle.length > this.reserveKeep ? Infinity : this.reserveFor;
   }
 
   get busyCount(): number {

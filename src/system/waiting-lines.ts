@@ -41,6 +41,7 @@ export class WaitingLines {
 
   /** Queues a call at `call.step` of its rule's send list, having entered it at `call.entryStep`. */
   push(call: Call): void {
+    call.placement++;
     this.lineFor(call.rule!, call.entryStep, call.step).push(call);
   }
 
@@ -59,8 +60,12 @@ export class WaitingLines {
     return call.waitingAt >= 0 && this.lines[call.waitingAt] === line;
   }
 
-  /** Removes and returns the best waiting call a unit of this type may take, or null if none. */
-  takeFor(unitType: number): Call | null {
+  /**
+   * Removes and returns the best waiting call a unit of this type may take, or null if none; with
+   * `upToPriority` (a reserve holds the unit back), only a call at that priority or more urgent.
+   * The best call in all lines is the most urgent, so no less urgent one is passed over for it.
+   */
+  takeFor(unitType: number, upToPriority = Infinity): Call | null {
     const lines = this.accepting[unitType];
     let best: Call | null = null;
     let bestLine: CallQueue | null = null;
@@ -73,7 +78,7 @@ export class WaitingLines {
         bestLine = line;
       }
     }
-    return bestLine === null ? null : bestLine.poll();
+    return bestLine === null || best!.priority > upToPriority ? null : bestLine.poll();
   }
 
   /** Removes and returns every call waiting for this type short of its last choice, oldest line order kept. */

@@ -69,12 +69,14 @@ function record(over: Partial<CallRecord>): CallRecord {
     officerAttended: true,
     officerMinutes: 20,
     outcomeCost: 0,
+    cancelled: false,
+    unitsAssigned: 1,
     ...over,
   };
 }
 
 /** Fields of a call nobody answered: no unit, no disposition, no officer. */
-const unanswered = { assignedMin: NaN, onSceneMin: NaN, servedBy: -1, disposition: -1, officerAttended: false, officerMinutes: 0 };
+const unanswered = { assignedMin: NaN, onSceneMin: NaN, servedBy: -1, disposition: -1, officerAttended: false, officerMinutes: 0, unitsAssigned: 0 };
 
 function unitTime(over: Partial<UnitTime> & { name: string }): UnitTime {
   return {
@@ -528,7 +530,57 @@ const systemWorlds: World[] = [
   },
 ];
 
-const worlds = [worldA, worldB, ...systemWorlds];
+// Two patrol units all day, 5 minutes' travel, 10 on scene. P1 calls get two units. Every call
+// whose outcome is not replayed is cancelled 100 minutes after it is received (share 1), which
+// only a call with no unit on scene by then feels. Replayed outcomes: calls 1, 2 and 5 cancelled
+// (after 2 minutes each), call 4 not.
+//   0 (P1, BH) at 0: both units, on scene 5-15 (2 x 15 busy); its cancellation at 100 comes too late.
+//   1 (BH) at 1: waits (both busy); cancelled at 3, leaves the line: no unit.
+//   2 at 20: a unit at 20, due at 25; cancelled at 22 and freed en route (2 busy).
+//   3 at 30, 4 at 40: a unit each, response 5, busy 15.
+//   5 (P1) at 60: two units, cancelled at 62 within the 10-minute target (2 x 2 busy): left out of
+//   the P1 target figure.
+const cancellationWorld = () =>
+  tinyScenario({
+    unitTypes: { patrol: { ...patrol, travelMin: { dist: "fixed", value: 5 } } },
+    models: { "police-only": { staffing: { patrol: allDay(2) }, dispatch: [{ send: ["patrol"] }] } },
+    cancellations: { share: { default: 1 }, afterMin: { default: { dist: "fixed", value: 100 } } },
+    unitsPerCall: [{ match: { priorities: [1] }, units: 2 }],
+  });
+const cancellationCalls = [
+  bh(0, { priority: 1 }),
+  bh(1, { cancelled: true, cancelledAfterMin: 2 }),
+  arrival(20, { cancelled: true, cancelledAfterMin: 2 }),
+  arrival(30),
+  arrival(40, { cancelled: false }),
+  arrival(60, { priority: 1, cancelled: true, cancelledAfterMin: 2 }),
+];
+const cancellingWorld: World = {
+  name: "system: cancelled calls leave the queue or free their units en route, and multi-unit responses count every unit",
+  values: () => run(cancellationWorld(), cancellationCalls),
+  expected: {
+    calls: 6,
+    bhCalls: 2,
+    cancelledCalls: 3,
+    cancelledRate: 3 / 6,
+    "cancelledRate.behavioralHealth": 1 / 2,
+    // Units: call 0 two, 2 one, 3 one, 4 one, 5 two; call 1 none.
+    "unitsPerCall.mean": 7 / 5,
+    multiUnitRate: 2 / 5,
+    // Cancelled calls have no response: calls 0, 3 and 4 only.
+    "responseMin.mean": 5,
+    priority1WithinTargetRate: 1,
+    "queueWaitMin.mean": 0,
+    "utilization.patrol": (30 + 2 + 15 + 15 + 4) / 2880,
+    // Call 0's two officers, 15 minutes each; call 1 had none.
+    officerHoursBH: 30 / 60,
+    answeredWithoutPoliceCalls: 0,
+    noArrestEdHoldCalls: 1,
+    abandonedRate: 0,
+  },
+};
+
+const worlds = [worldA, worldB, ...systemWorlds, cancellingWorld];
 
 function expectValue(values: MetricValues, name: string, expected: number | null, approximate: boolean): void {
   expect(values.has(name), `${name} is set`).toBe(true);
@@ -552,11 +604,15 @@ describe("metric values in tiny worlds", () => {
 });
 
 describe("answered BH calls", () => {
-  it("without police, with police and abandoned add up to all BH calls", () => {
+  it("without police, with police, abandoned and cancelled add up to all BH calls", () => {
     const values = worldA.values();
     const bhCalls = values.get("bhCalls")!;
     // Answered with police: calls 4, 6, 8, 9 and 12.
-    expect(values.get("answeredWithoutPoliceCalls")! + 5 + values.get("abandonedRate.behavioralHealth")! * bhCalls).toBe(bhCalls);
+    expect(values.get("answeredWithoutPoliceCalls")! + 5 + (values.get("abandonedRate.behavioralHealth")! + values.get("cancelledRate.behavioralHealth")!) * bhCalls).toBe(bhCalls);
+    const cancelling = run(cancellationWorld(), cancellationCalls);
+    // Answered with police: call 0; cancelled: call 1.
+    expect(cancelling.get("answeredWithoutPoliceCalls")! + 1 + (cancelling.get("abandonedRate.behavioralHealth")! + cancelling.get("cancelledRate.behavioralHealth")!) * 2).toBe(cancelling.get("bhCalls"));
+    expect(cancelling.get("cancelledRate.behavioralHealth")).toBe(1 / 2);
   });
 });
 

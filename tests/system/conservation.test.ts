@@ -11,7 +11,11 @@ function impossibilities(call: CallRecord): string[] {
   const order = [call.arrivalMin, call.readyMin, call.assignedMin, call.onSceneMin].filter((t) => !Number.isNaN(t));
   for (let i = 1; i < order.length; i++) if (order[i] < order[i - 1]) problems.push(`times out of order: ${order.join(" > ")}`);
   if (call.endMin < (order[order.length - 1] ?? call.arrivalMin)) problems.push("ended before it started");
-  if ((call.phoneResolved || call.abandoned) !== (call.servedBy === -1)) problems.push("phone resolution, abandonment and serving unit disagree");
+  // A cancelled call may have had a unit sent (freed en route) or none.
+  if (!call.cancelled && (call.phoneResolved || call.abandoned) !== (call.servedBy === -1)) problems.push("phone resolution, abandonment and serving unit disagree");
+  if (call.cancelled && (call.abandoned || call.phoneResolved || call.fellBack)) problems.push("cancelled and also abandoned, resolved by phone or a fallback");
+  if (call.cancelled && (!Number.isNaN(call.onSceneMin) || call.disposition !== -1 || call.officerAttended)) problems.push("cancelled after a unit arrived");
+  if (!Number.isNaN(call.onSceneMin) && call.unitsAssigned < 1) problems.push("a unit on scene but none assigned");
   if (call.phoneResolved && call.abandoned) problems.push("both resolved by phone and abandoned");
   if (call.abandoned && !Number.isNaN(call.assignedMin)) problems.push("abandoned after a unit was assigned");
   if (call.fellBack && call.servedByAlternative) problems.push("fell back yet served by the alternative");
@@ -139,6 +143,85 @@ describe("conservation", () => {
         },
       ),
       { numRuns: 60, seed: 20261126 },
+    );
+  });
+});
+
+describe("conservation with the dispatch policy, cancellations and multi-unit responses", () => {
+  it("ends every call exactly once and never double-books a unit, for random reserves, aging, cancellations and units per call", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          patrol: fc.integer({ min: 1, max: 5 }),
+          teams: fc.integer({ min: 1, max: 3 }),
+          keep: fc.integer({ min: 0, max: 2 }),
+          forPriorities: fc.integer({ min: 1, max: 2 }),
+          agingAfter: fc.integer({ min: 0, max: 30 }),
+          highest: fc.integer({ min: 1, max: 2 }),
+          cancelShare: fc.double({ min: 0, max: 1, noNaN: true }),
+          cancelMean: fc.integer({ min: 1, max: 40 }),
+          units: fc.integer({ min: 1, max: 3 }),
+          teamUnits: fc.integer({ min: 1, max: 2 }),
+          backupShare: fc.double({ min: 0, max: 1, noNaN: true }),
+          patience: fc.integer({ min: 0, max: 40 }),
+          escalateAfter: fc.integer({ min: 0, max: 20 }),
+          fallbackAfterMin: fc.integer({ min: 0, max: 30 }),
+          processing: fc.boolean(),
+          hub: fc.boolean(),
+          seed: fc.integer({ min: 0, max: 1000 }),
+        }),
+        (p) => {
+          const s: any = tinyScenario({
+            run: { horizonDays: 2, warmupDays: 0, seed: p.seed, replications: 1 },
+            demand: {
+              callsPerDay: 150,
+              categories: { crisis: { share: 0.4, priorityShares: [0.2, 0.3, 0.5], behavioralHealth: 0.9 }, violent: { share: 0.6, priorityShares: [0.3, 0.3, 0.4], weapon: 0.3 } },
+            },
+            ...(p.processing ? { callProcessingMin: { default: { dist: "exponential", mean: 2 } } } : {}),
+            dispatchPolicy: {
+              ...(p.keep > 0 && p.patrol > p.keep ? { reserve: [{ unitType: "patrol", keep: p.keep, forPriorities: p.forPriorities }] } : {}),
+              ...(p.agingAfter > 0 ? { aging: { afterMin: p.agingAfter, highestPriority: p.highest } } : {}),
+            },
+            cancellations: { share: { default: p.cancelShare }, afterMin: { default: { dist: "exponential", mean: p.cancelMean } } },
+            unitsPerCall: [
+              { match: { categories: ["violent"], priorities: [1] }, units: p.units },
+              { match: { behavioralHealth: true }, units: p.teamUnits },
+            ],
+            waiting: {
+              ...(p.patience > 0 ? { abandonment: { patienceMin: { dist: "exponential", mean: p.patience } } } : {}),
+              ...(p.escalateAfter > 0 ? { escalation: { afterMin: p.escalateAfter, toPriority: 1 } } : {}),
+            },
+            outcomes: { arrest: { cost: 100, holdMin: { dist: "exponential", mean: 40 } } },
+          });
+          s.unitTypes.patrol.travelMin = { dist: "exponential", mean: 8 };
+          s.unitTypes.patrol.onSceneMin.default = { dist: "exponential", mean: 25 };
+          s.unitTypes.patrol.dispositions.default = { resolved: 0.8, arrest: 0.2 };
+          s.unitTypes.team = {
+            crew: { clinician: 1, peer: 1 },
+            costPerHour: 50,
+            travelMin: { dist: "lognormal", median: 8, p90: 20 },
+            onSceneMin: { default: { dist: "gamma", mean: 40, sd: 20 } },
+            dispositions: { default: { referred: 0.8, "involuntary-hold": 0.2 } },
+            backup: { share: p.backupShare, send: ["patrol"], priority: 1 },
+          };
+          s.models = {
+            mixed: {
+              staffing: { patrol: [{ from: "00:00", to: "24:00", units: p.patrol }], team: [{ from: "08:00", to: "20:00", units: p.teams }] },
+              ...(p.hub ? { hub: { staff: [{ from: "06:00", to: "22:00", units: 1 }], costPerHour: 30, triageMin: { dist: "uniform", min: 1, max: 5 }, phoneResolution: 0.2 } } : {}),
+              dispatch: [
+                { match: { behavioralHealth: true }, viaHub: p.hub, send: ["team", "patrol"], fallbackAfterMin: p.fallbackAfterMin },
+                { match: { priorities: [1] }, send: ["patrol"], ifIdle: ["team"] },
+                { send: ["patrol"] },
+              ],
+            },
+          };
+          const { config } = validateScenario(s, "property.yaml");
+          const { result, ended, problems } = checkRun(config, 0, 0);
+          expect(problems).toEqual([]);
+          expect(ended).toBe(result.callsReceived);
+        },
+      ),
+      { numRuns: 60, seed: 20261201 },
     );
   });
 });
