@@ -1,12 +1,12 @@
 /** `resim import`: turn a city's CAD export into a call table a scenario can replay. */
 import { Command } from "commander";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fittedScenario } from "../import/emit-scenario.js";
 import { formatImportReport } from "../import/import-report.js";
 import { importCalls } from "../import/importer.js";
 import { loadMapping } from "../import/mapping.js";
+import { packageRoot } from "../import/package-root.js";
 import { writeFileAtomic } from "../output/atomic-write.js";
 import { suggestion } from "../scenario/near-miss.js";
 import { printableMessage } from "../streams/printable.js";
@@ -24,18 +24,12 @@ interface ImportFlags {
 }
 
 /** The folder of resim's package.json, where data/ and scenarios/ ship (from src/ or dist/src/). */
-export function packageRoot(): string {
-  for (let folder = dirname(fileURLToPath(import.meta.url)); ; folder = dirname(folder)) {
-    const manifest = join(folder, "package.json");
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "resim") return folder;
-    if (dirname(folder) === folder) throw new Error("resim's package.json was not found above the command's folder");
-  }
-}
+export { packageRoot };
 
 /** The mapping file a --profile or --mapping flag names. */
 function mappingFile(flags: ImportFlags): string {
   if ((flags.profile === undefined) === (flags.mapping === undefined)) {
-    throw new UsageError("import: give exactly one of --profile NAME (a shipped profile: san-diego, san-luis-obispo) or --mapping FILE");
+    throw new UsageError("import: give exactly one of --profile NAME (a shipped profile: minneapolis, san-diego, san-luis-obispo) or --mapping FILE");
   }
   if (flags.mapping !== undefined) return flags.mapping;
   const folder = join(packageRoot(), "data", "mappings");
@@ -51,7 +45,7 @@ export function importCommand(): Command {
   return new Command("import")
     .description("import a city's CAD export (calls for service) as a call table a scenario can replay")
     .argument("<file>", "the CAD export (CSV)")
-    .option("-p, --profile <name>", "a shipped mapping: data/mappings/<name>.yaml (san-diego, san-luis-obispo)")
+    .option("-p, --profile <name>", "a shipped mapping: data/mappings/<name>.yaml (minneapolis, san-diego, san-luis-obispo)")
     .option("--mapping <file>", "a mapping file for any other export")
     .option("-o, --out <file>", "call table to write (default: data/imported/<mapping name>.csv)")
     .option("--strict", "stop at the first bad row or value (exit code 2) instead of counting and skipping it")
@@ -67,9 +61,10 @@ Examples:
   resim import slopd_call_log.csv --profile san-luis-obispo --emit-scenario scenarios/slo.yaml
   resim import calls.csv --mapping my-city.yaml --strict
 
-Prints what it understood (rows kept and skipped by reason with line numbers, time span, calls
-per day, category and priority mix, unmapped call types, observed-time quantiles) and writes the
-call table. Replay it with demand: { historical: { file: ... } } in a scenario.`,
+Prints what it understood (rows kept and skipped by reason with line numbers, warnings, time
+span, calls per day, category and priority mix, unmapped call types, observed-time quantiles, and
+where the export has them the call-processing delay, cancellations, units per call and intake
+recoding) and writes the call table. Replay it with demand: { historical: { file: ... } } in a scenario.`,
     )
     .action((file: string, flags: ImportFlags) => {
       const mapping = loadMapping(mappingFile(flags));

@@ -1,17 +1,33 @@
-/** `resim validate`: check a scenario file without running it. */
+/** `resim validate`: check a scenario, mapping or taxonomy file without running it. */
 import { Command } from "commander";
-import { loadScenario } from "../scenario/load.js";
+import { fileKind } from "../import/import-json-schema.js";
+import { loadMapping } from "../import/mapping.js";
+import { loadTaxonomy } from "../import/taxonomy.js";
+import { loadScenario, readScenarioData } from "../scenario/load.js";
 
 export function validateCommand(): Command {
   return new Command("validate")
-    .description("check a scenario file: exit 0 if valid, else exit 2 with one line per problem")
-    .argument("<file...>", "scenario files (YAML or JSON)")
-    .addHelpText("after", "\nExamples:\n  resim validate scenarios/riverton.yaml\n  resim validate scenarios/*.yaml")
+    .description("check a scenario, mapping or taxonomy file: exit 0 if valid, else exit 2 with one line per problem")
+    .argument("<file...>", "scenario, mapping (data/mappings/*.yaml) or taxonomy (data/taxonomy/*.yaml) files, YAML or JSON")
+    .addHelpText(
+      "after",
+      "\nThe kind of each file is told by its content: a mapping has `columns:`, a taxonomy `rules:` or `extends:`\n(or a `$schema` naming mapping.schema.json or taxonomy.schema.json); anything else is a scenario.\n" +
+        "\nExamples:\n  resim validate scenarios/riverton.yaml\n  resim validate scenarios/*.yaml\n  resim validate data/mappings/san-luis-obispo.yaml data/taxonomy/resim.yaml",
+    )
     .action((files: string[]) => {
       for (const file of files) {
-        const { config } = loadScenario(file);
-        const models = config.models.map((m) => m.name).join(", ");
-        process.stdout.write(`${file}: ok (${config.unitTypes.length} unit types, ${config.demand.categories.length} call categories, models: ${models})\n`);
+        const kind = fileKind(readScenarioData(file));
+        if (kind === "mapping") {
+          const mapping = loadMapping(file);
+          process.stdout.write(`${file}: ok (mapping ${mapping.name}, taxonomy ${mapping.taxonomy.files.join(" -> ")}, ${mapping.exclude.length} exclusion rules)\n`);
+        } else if (kind === "taxonomy") {
+          const taxonomy = loadTaxonomy(file);
+          process.stdout.write(`${file}: ok (taxonomy ${taxonomy.files.join(" -> ")})\n`);
+        } else {
+          const { config } = loadScenario(file);
+          const models = config.models.map((m) => m.name).join(", ");
+          process.stdout.write(`${file}: ok (${config.unitTypes.length} unit types, ${config.demand.categories.length} call categories, models: ${models})\n`);
+        }
       }
     });
 }

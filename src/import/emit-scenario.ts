@@ -9,6 +9,7 @@ import { Document, visit, isScalar, isSeq, isMap } from "yaml";
 import { readScenarioFile, validateScenario } from "../scenario/load.js";
 import { ScenarioError } from "../scenario/errors.js";
 import { formatCivilDate, SECONDS_PER_DAY, weekday } from "../streams/civil-time.js";
+import { measuredKeys } from "./emit-measures.js";
 import type { ImportTally } from "./import-tally.js";
 import type { Mapping } from "./mapping.js";
 
@@ -78,8 +79,10 @@ export function fittedScenario(options: EmitOptions): string {
       .filter(([key]) => !key.startsWith("demand."))
       .map(([key, value]) => [key, key.startsWith("models.") && key.includes(".staffing") ? `${value}; scaled x${ratio.toFixed(2)} to ${callsPerDay} calls/day by resim import` : value]),
   );
+  const measured = measuredKeys(tally.measures, mapping, new Set(names), template);
   const scenario = {
     ...template,
+    ...measured.keys,
     name: mapping.name,
     description: `Synthetic model of ${mapping.name} fitted to ${tally.kept} imported calls (${span}); unit types, outcomes and models from ${options.templateFile}, rosters scaled to the call volume.`,
     demand: {
@@ -93,6 +96,7 @@ export function fittedScenario(options: EmitOptions): string {
       "demand.hourOfDay": `${fitted}: calls by hour / mean`,
       "demand.dayOfWeek": `${fitted}: mean calls per weekday / mean`,
       "demand.categories": `${fitted}: category shares, priorities${tally.exportPriorities === tally.kept ? " (export)" : " (taxonomy defaults)"}, flag rates from the taxonomy ${mapping.taxonomy.files[0]}`,
+      ...Object.fromEntries(Object.keys(measured.keys).map((key) => [key === "intake" ? "intake.codedAs" : key, `${fitted}: measured (see the file's header)`])),
       ...sources,
     },
   };
@@ -105,10 +109,10 @@ export function fittedScenario(options: EmitOptions): string {
     }
     throw error;
   }
-  return header(options, ratio, callsPerDay, days) + toYaml(scenario);
+  return header(options, ratio, callsPerDay, days, measured.comments) + toYaml(scenario);
 }
 
-function header(options: EmitOptions, ratio: number, callsPerDay: number, days: number): string {
+function header(options: EmitOptions, ratio: number, callsPerDay: number, days: number, measured: readonly string[]): string {
   const schema = relative(dirname(options.outFile), options.schemaFile).split("\\").join("/");
   return [
     `# yaml-language-server: $schema=${schema}`,
@@ -119,6 +123,7 @@ function header(options: EmitOptions, ratio: number, callsPerDay: number, days: 
     `# Unit types, outcomes and response models are ${options.templateFile}'s; every roster's units were scaled by`,
     `# ${ratio.toFixed(3)} (this city's calls per day over the template's), rounded, at least 1 where the template had any.`,
     "# Check them against the city's real staffing, then edit: this is a starting point, not a calibrated model.",
+    ...(measured.length > 0 ? ["#", ...measured] : []),
     "",
   ].join("\n");
 }

@@ -11,6 +11,7 @@ import { replayClock } from "../streams/historical-source.js";
 import type { CodeLookup } from "./code-lookup.js";
 import type { ImportTally, ObservedMeasure, ReasonTally } from "./import-tally.js";
 import type { Mapping } from "./mapping.js";
+import { measuresLines } from "./measures-report.js";
 import { alignColumns } from "./text-table.js";
 
 /** How many unmapped call types are listed. */
@@ -31,6 +32,7 @@ export function formatImportReport(file: string, mapping: Mapping, tally: Import
   out.push(`rows kept     ${count(tally.kept)} (${percent(tally.kept, tally.rowsRead)})`);
   out.push(`rows skipped  ${count(skipped)}${skipped ? "" : " (none)"}`);
   out.push(...reasonLines(tally.skipped));
+  for (const warning of tally.warnings) out.push(`WARNING: ${warning}`);
   const dropped = sum(tally.observedDropped);
   if (dropped > 0) {
     out.push(`observed times left empty (the call is kept)  ${count(dropped)}`);
@@ -66,6 +68,7 @@ export function formatImportReport(file: string, mapping: Mapping, tally: Import
   out.push(`flags         behavioral health ${percent(bh, tally.kept)}, weapon ${percent(weapon, tally.kept)}`);
   out.push(...unmappedLines(tally, mapping));
   out.push(...observedLines(tally));
+  out.push(...measuresLines(tally.measures, mapping));
   return `${out.join("\n")}\n`;
 }
 

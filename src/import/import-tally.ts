@@ -6,6 +6,7 @@
  */
 import { QuantileSketch } from "../metrics/quantile-sketch.js";
 import { SECONDS_PER_DAY } from "../streams/civil-time.js";
+import { CallMeasures } from "./call-measures.js";
 import type { IssueSink, ImportedCall, RowProblem } from "./row-mapper.js";
 
 /** How many line numbers are kept per reason. */
@@ -53,6 +54,10 @@ export class ImportTally implements IssueSink {
   unmappedOverflow = 0;
   unmappedCalls = 0;
   exportPriorities = 0;
+  /** Processing delay, cancellations, units and intake matrix (for the summary and --emit-scenario). */
+  readonly measures = new CallMeasures();
+  /** What the user must check though nothing stopped the import (a rule that marked no row, an ambiguous time format). */
+  readonly warnings: string[] = [];
   readonly observed: Record<ObservedMeasure, QuantileSketch> = {
     dispatchedMin: new QuantileSketch(),
     enrouteMin: new QuantileSketch(),
@@ -98,6 +103,7 @@ export class ImportTally implements IssueSink {
     if (call.enrouteMin >= 0) observed.enrouteMin.add(call.enrouteMin);
     if (call.arrivedMin >= 0) observed.arrivedMin.add(call.arrivedMin);
     if (call.clearedMin >= call.arrivedMin) observed.onSceneMin.add(call.clearedMin - call.arrivedMin);
+    this.measures.add(call);
   }
 
   private countUnmapped(call: ImportedCall): void {

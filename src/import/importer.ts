@@ -74,6 +74,7 @@ export function importCalls(options: ImportOptions): ImportResult {
       if (tally.rowsRead === FORMAT_PROBE_ROWS) checkReceivedFormat(mapper, calls, tally, file);
     }
     checkReceivedFormat(mapper, calls, tally, file);
+    reviewMapping(mapper, mapping, tally, file, options.strict === true);
     try {
       writeTable(options.out, sorter.sorted(), tally);
     } catch (error) {
@@ -102,6 +103,34 @@ function checkReceivedFormat(mapper: RowMapper, calls: number, tally: ImportTall
     example?.problem.column ?? null,
     `${example?.problem.message ?? "no received time can be read"}; the received time of none of the first ${mapper.receivedTried} rows fits the mapping's format, so the format is probably not this file's (fix columns.received in the mapping)`,
   );
+}
+
+/**
+ * Warns of what passed but is probably wrong: an exclusion rule that marked no row (a misspelt
+ * value, a column of another export), and a column whose format list read some values on a
+ * 12-hour clock (with AM/PM) and others on a 24-hour clock: a value that lost its AM/PM is then
+ * read as morning, 12 hours off for the afternoon ones (San Antonio's 'Time' column is such a
+ * case). The ambiguity changes values, so --strict stops on it.
+ */
+function reviewMapping(mapper: RowMapper, mapping: Mapping, tally: ImportTally, file: string, strict: boolean): void {
+  mapping.exclude.forEach((rule, i) => {
+    if (mapper.excludeHits[i] === 0) tally.warnings.push(`exclude[${i}] ('${rule.reason}') marked no row: check its column and values against the export`);
+  });
+  const received = mapping.received;
+  const columns = [...("single" in received ? [received.single] : [received.date, received.time]), ...mapping.observed.values()];
+  for (const spec of columns) {
+    const used = spec.formats.map((format, i) => ({ format, hits: spec.hits[i] })).filter((f) => f.hits > 0);
+    const twelve = used.filter((f) => f.format.clock === 12);
+    const twentyFour = used.filter((f) => f.format.clock === 24);
+    if (twelve.length === 0 || twentyFour.length === 0) continue;
+    const list = (fs: typeof used) => fs.map((f) => `${f.hits.toLocaleString("en-US")} by '${f.format.text}'`).join(", ");
+    const message =
+      `column '${spec.column}' was read on both clocks: ${list(twelve)} (12-hour, with AM/PM) and ${list(twentyFour)} (24-hour). ` +
+      "A 12-hour value that lost its AM/PM reads as a morning time on the 24-hour pattern, 12 hours off for afternoon calls: " +
+      "check the export, or read the time from another column (an epoch or a 24-hour one)";
+    if (strict) throw new DataFileError(file, null, spec.column, message);
+    tally.warnings.push(message);
+  }
 }
 
 /**

@@ -29,13 +29,68 @@ const observed = (what: string) =>
     .optional()
     .describe(`when ${what}: a date and time, or a time of day on the received date (the next day when earlier than the received time)`);
 
-const exclusion = z.strictObject({
+const ignoreCase = z.boolean().optional().describe("compare values and patterns ignoring case; default false (case-sensitive)");
+
+/** The parts of a column test: values, a pattern or emptiness (exactly one). */
+const columnTest = {
   column,
-  values: z.array(z.string()).min(1).optional().describe("exact values (after trimming) that mark the row"),
-  pattern: z.string().min(1).optional().describe("a regular expression on the value"),
-  empty: z.literal(true).optional().describe("the row is marked when the column is empty"),
-  reason: z.string().min(1).describe("why such rows are not calls for service; the import counts them under it"),
+  values: z.array(z.string()).min(1).optional().describe("exact values (after trimming) that mark the row; case-sensitive unless ignoreCase"),
+  pattern: z.string().min(1).optional().describe("a regular expression on the value (JavaScript syntax, unanchored); case-sensitive unless ignoreCase"),
+  empty: z.literal(true).optional().describe("the row is marked when the column is empty (or only spaces)"),
+  ignoreCase,
+};
+
+/** The events a mapping's columns name, which `compare` can test. */
+export const TIME_EVENTS = ["received", "queued", "dispatched", "enRoute", "arrived", "cleared"] as const;
+
+const columnCondition = z.strictObject({
+  ...columnTest,
+  not: z.literal(true).optional().describe("the condition holds when the test does not"),
 });
+const compareCondition = z.strictObject({
+  compare: z
+    .tuple([z.enum(TIME_EVENTS), z.enum(TIME_EVENTS)])
+    .describe("two events the mapping's columns give, [earlier, later], e.g. [received, arrived]"),
+  withinMin: z
+    .number()
+    .min(0)
+    .describe("holds when both times are present and the later is 0 to this many minutes after the earlier (0: the same time)"),
+});
+/** One condition of an `all` or `any` exclusion rule. */
+export const conditionSchema = z.union([columnCondition, compareCondition]);
+
+const exclusion = z
+  .strictObject({
+    column: column.optional().describe("one-column rule: the column tested (with values, pattern or empty)"),
+    values: columnTest.values,
+    pattern: columnTest.pattern,
+    empty: columnTest.empty,
+    ignoreCase,
+    all: z.array(conditionSchema).min(1).optional().describe("the row is marked when every condition holds"),
+    any: z.array(conditionSchema).min(1).optional().describe("the row is marked when at least one condition holds"),
+    reason: z.string().min(1).describe("why such rows are not calls for service; the import counts them under it"),
+  })
+  .describe("a rule marking rows that are not calls for service: one column's test, or all/any of several conditions");
+
+const units = z
+  .strictObject({
+    column,
+    count: z
+      .enum(["ids", "number"])
+      .describe("'ids': the column lists unit ids, separated by 'separator', and the units are their count; 'number': it holds the count"),
+    separator: z.string().length(1).default(",").describe("between unit ids (count: ids)"),
+  })
+  .describe("the units the city sent to each call");
+
+const cancelled = z
+  .strictObject({
+    column: column.optional().describe("the outcome column, e.g. a clearance or disposition code"),
+    values: z.array(z.string()).min(1).optional().describe("values (after trimming) that mean the call was cancelled; case-sensitive unless ignoreCase"),
+    pattern: z.string().min(1).optional().describe("a regular expression on the column's value that means the call was cancelled"),
+    ignoreCase,
+    withoutArrival: z.boolean().default(false).describe("also count as cancelled every call with no arrival time (cleared without a unit on scene)"),
+  })
+  .describe("which calls were cleared without a unit arriving: a column's values or pattern, and/or every call with no arrival time");
 
 /** A mapping file, as written. */
 export const mappingSchema = z.strictObject({
@@ -43,13 +98,17 @@ export const mappingSchema = z.strictObject({
   name,
   description: z.string().optional(),
   timeZone: z.string().min(1).describe("IANA time zone of the export's clock, e.g. America/Los_Angeles"),
-  taxonomy: z.string().min(1).describe("taxonomy file classifying the call types, relative to this file"),
+  taxonomy: z
+    .string()
+    .min(1)
+    .describe("taxonomy classifying the call types: a shipped taxonomy's name (e.g. 'resim', data/taxonomy/resim.yaml of the package) or a file path relative to this file"),
   csv: z
     .strictObject({
-      delimiter: z.string().length(1).default(","),
-      encoding: z.enum(["utf8", "latin1"]).default("utf8"),
+      delimiter: z.string().length(1).default(",").describe("the field separator, one character (',' ';' or a tab)"),
+      encoding: z.enum(["utf8", "latin1"]).default("utf8").describe("the export's text encoding (a UTF-8 byte-order mark is skipped)"),
     })
-    .prefault({}),
+    .prefault({})
+    .describe("how the export is written"),
   columns: z.strictObject({
     id: column.optional().describe("the call's id; duplicates of an id at the same received time are dropped"),
     received,
@@ -60,6 +119,10 @@ export const mappingSchema = z.strictObject({
     enRoute: observed("the first unit went en route"),
     arrived: observed("the first unit arrived"),
     cleared: observed("the call was cleared"),
+    queued: observed("the call was queued for dispatch (call taking done, ready for a unit)"),
+    units: units.optional(),
+    initialType: column.optional().describe("the call type first entered at intake, when the export keeps it apart from the final 'type'"),
+    initialPriority: column.optional().describe("the priority first given, when the export keeps it apart from the final 'priority'; mapped by 'priorities'"),
   }),
   typeLookup: z
     .strictObject({
@@ -73,10 +136,15 @@ export const mappingSchema = z.strictObject({
     .record(z.string(), z.number().int().min(1))
     .optional()
     .describe("export priority value -> resim priority (1 = most urgent); required with columns.priority"),
-  exclude: z.array(exclusion).default([]).describe("rows that are not calls for service, counted and skipped"),
+  cancelled: cancelled.optional(),
+  exclude: z.array(exclusion).default([]).describe("rows that are not calls for service, counted and skipped; the first rule that marks a row counts it"),
 });
 
 /** A mapping file after parsing and defaults. */
 export type MappingInput = z.output<typeof mappingSchema>;
 /** One `exclude` rule as written. */
 export type ExclusionInput = MappingInput["exclude"][number];
+/** One condition of an `all` or `any` rule. */
+export type ConditionInput = z.output<typeof conditionSchema>;
+/** One of the events `compare` names. */
+export type TimeEvent = (typeof TIME_EVENTS)[number];

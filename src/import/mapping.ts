@@ -4,9 +4,9 @@
  * one way of marking each excluded row), then the compiled mapping the importer runs. Every
  * problem is reported at once, with its key path.
  */
-import { dirname, resolve } from "node:path";
 import { ScenarioError, type KeyPath, type ScenarioIssue } from "../scenario/errors.js";
-import { mappingSchema, type MappingInput } from "./mapping-schema.js";
+import { mappingSchema, type ConditionInput, type MappingInput, type TimeEvent } from "./mapping-schema.js";
+import { taxonomyFile } from "./package-root.js";
 import { loadTaxonomy, type Taxonomy } from "./taxonomy.js";
 import { TimeZone } from "./time-zone.js";
 import { compileFormat, FormatError, type FormatKind, type TimestampFormat } from "./timestamp-format.js";
@@ -16,18 +16,51 @@ import { readValidated } from "./yaml-file.js";
 export interface TimestampColumn {
   column: string;
   formats: readonly TimestampFormat[];
+  /** Values each format read in the current import (the row mapper resets and counts them). */
+  hits: number[];
 }
 
 /** The observed events of a call table, in table order. */
-export const OBSERVED_EVENTS = ["dispatched", "enRoute", "arrived", "cleared"] as const;
+export const OBSERVED_EVENTS = ["dispatched", "enRoute", "arrived", "cleared", "queued"] as const;
 /** One of the observed events a mapping may name. */
 export type ObservedEvent = (typeof OBSERVED_EVENTS)[number];
 
-/** Rows marked by a column's value are skipped under `reason`. */
-export interface Exclusion {
+/** A test of one column's value. */
+export interface ColumnCondition {
+  kind: "column";
   column: string;
   matches(value: string): boolean;
+}
+
+/** Two of the call's times, the later within `withinMin` minutes of the earlier. */
+export interface CompareCondition {
+  kind: "compare";
+  from: TimeEvent;
+  to: TimeEvent;
+  withinMin: number;
+}
+
+/** Rows for which all (or any) of `conditions` hold are skipped under `reason`. */
+export interface Exclusion {
+  conditions: readonly (ColumnCondition | CompareCondition)[];
+  mode: "all" | "any";
+  /** Whether a condition compares times (so the rule is tested once the row's times are read). */
+  usesTimes: boolean;
   reason: string;
+}
+
+/** How the units sent to each call are read. */
+export interface UnitsColumn {
+  column: string;
+  count: "ids" | "number";
+  separator: string;
+}
+
+/** Which calls were cleared without a unit arriving. */
+export interface CancelledRule {
+  /** The outcome column and the test of its value, or null. */
+  column: ColumnCondition | null;
+  withoutArrival: boolean;
 }
 
 /** A validated, compiled mapping. */
@@ -47,6 +80,12 @@ export interface Mapping {
   observed: ReadonlyMap<ObservedEvent, TimestampColumn>;
   typeLookup: { file: string; code: string; description: string } | null;
   exclude: readonly Exclusion[];
+  units: UnitsColumn | null;
+  /** The initial call type's column, when the export keeps it apart from the final one. */
+  initialType: string | null;
+  /** The initial priority's column (mapped by `priority.values`). */
+  initialPriority: string | null;
+  cancelled: CancelledRule | null;
   taxonomy: Taxonomy;
 }
 
@@ -79,9 +118,14 @@ export function loadMapping(file: string): Mapping {
     if (spec) observed.set(event, stamp(spec, ["columns", event], ["datetime", "time"]));
   }
   const priority = priorityMapping(input, report);
-  const exclude = input.exclude.map((rule, i) => exclusion(rule, ["exclude", i], report));
+  const events = new Set<TimeEvent>(["received", ...observed.keys()]);
+  const exclude = input.exclude.map((rule, i) => exclusion(rule, ["exclude", i], events, report));
+  if (input.columns.initialPriority !== undefined && input.columns.priority === undefined) {
+    report(["columns", "initialPriority"], "needs columns.priority and its 'priorities' map, which map the initial priority's values too");
+  }
+  const cancelled = cancelledRule(input, events, report);
   if (issues.length > 0) throw new ScenarioError(file, issues);
-  const taxonomy = loadTaxonomy(resolve(dirname(file), input.taxonomy));
+  const taxonomy = loadTaxonomy(taxonomyFile(input.taxonomy, file));
   return {
     file,
     name: input.name,
@@ -96,6 +140,10 @@ export function loadMapping(file: string): Mapping {
     observed,
     typeLookup: input.typeLookup ?? null,
     exclude,
+    units: input.columns.units ?? null,
+    initialType: input.columns.initialType ?? null,
+    initialPriority: input.columns.initialPriority ?? null,
+    cancelled,
     taxonomy,
   };
 }
@@ -121,7 +169,7 @@ function timestampColumn(
     }
   });
   if (new Set(formats.map((f) => f.kind)).size > 1) report([...path, "format"], "must list formats of one kind (all dates and times, or all times of day)");
-  return { column: spec.column, formats };
+  return { column: spec.column, formats, hits: formats.map(() => 0) };
 }
 
 function describeKind(kind: FormatKind): string {
@@ -141,22 +189,73 @@ function priorityMapping(input: MappingInput, report: (path: KeyPath, message: s
   return { column, values: new Map(Object.entries(input.priorities)) };
 }
 
-function exclusion(rule: MappingInput["exclude"][number], path: KeyPath, report: (path: KeyPath, message: string) => void): Exclusion {
-  const ways = [rule.values, rule.pattern, rule.empty].filter((w) => w !== undefined).length;
-  if (ways !== 1) report(path, `must mark rows one way: values, pattern or empty, got ${ways === 0 ? "none" : ways}`);
-  let matches = (_value: string) => false;
-  if (rule.values) {
-    const values = new Set(rule.values.map((v) => v.trim()));
-    matches = (value) => values.has(value.trim());
-  } else if (rule.pattern) {
+function exclusion(rule: MappingInput["exclude"][number], path: KeyPath, events: ReadonlySet<TimeEvent>, report: (path: KeyPath, message: string) => void): Exclusion {
+  const single = rule.column !== undefined || rule.values !== undefined || rule.pattern !== undefined || rule.empty !== undefined || rule.ignoreCase !== undefined;
+  const forms = [single, rule.all !== undefined, rule.any !== undefined].filter(Boolean).length;
+  if (forms !== 1) {
+    report(path, `must be one column's test ({ column, values | pattern | empty, reason }) or { all: [...], reason } or { any: [...], reason }, got ${forms === 0 ? "none of them" : "more than one"}`);
+    return { conditions: [], mode: "all", usesTimes: false, reason: rule.reason };
+  }
+  const list: ConditionInput[] = single ? [rule as ConditionInput] : (rule.all ?? rule.any)!;
+  const at = (i: number): KeyPath => (single ? path : [...path, rule.all ? "all" : "any", i]);
+  const conditions = list.map((c, i) => condition(c, at(i), events, report));
+  return { conditions, mode: rule.any ? "any" : "all", usesTimes: conditions.some((c) => c.kind === "compare"), reason: rule.reason };
+}
+
+function condition(input: ConditionInput, path: KeyPath, events: ReadonlySet<TimeEvent>, report: (path: KeyPath, message: string) => void): ColumnCondition | CompareCondition {
+  if ("compare" in input) {
+    const [from, to] = input.compare;
+    for (const [i, event] of [from, to].entries()) {
+      if (!events.has(event)) report([...path, "compare", i], `names '${event}', which the mapping's columns do not give (it has: ${[...events].join(", ")})`);
+    }
+    return { kind: "compare", from, to, withinMin: input.withinMin };
+  }
+  if (input.column === undefined) {
+    report(path, "must name the column it tests");
+    return { kind: "column", column: "", matches: () => false };
+  }
+  const test = columnTest(input, path, report);
+  const not = "not" in input && input.not === true;
+  return { kind: "column", column: input.column, matches: not ? (value) => !test(value) : test };
+}
+
+/** The test of a column's value that `values`, `pattern` or `empty` gives (exactly one). */
+function columnTest(
+  input: { values?: string[]; pattern?: string; empty?: true; ignoreCase?: boolean },
+  path: KeyPath,
+  report: (path: KeyPath, message: string) => void,
+  allowEmpty = true,
+): (value: string) => boolean {
+  const ways = [input.values, input.pattern, allowEmpty ? input.empty : undefined].filter((w) => w !== undefined).length;
+  if (ways !== 1) report(path, `must mark rows one way: ${allowEmpty ? "values, pattern or empty" : "values or pattern"}, got ${ways === 0 ? "none" : ways}`);
+  const fold = input.ignoreCase === true;
+  if (input.values) {
+    const values = new Set(input.values.map((v) => (fold ? v.trim().toLowerCase() : v.trim())));
+    return fold ? (value) => values.has(value.trim().toLowerCase()) : (value) => values.has(value.trim());
+  }
+  if (input.pattern) {
     try {
-      const pattern = new RegExp(rule.pattern);
-      matches = (value) => pattern.test(value);
+      const pattern = new RegExp(input.pattern, fold ? "i" : "");
+      return (value) => pattern.test(value);
     } catch (error) {
       report([...path, "pattern"], `must be a valid regular expression: ${(error as Error).message}`);
     }
-  } else if (rule.empty) {
-    matches = (value) => value.trim() === "";
+  } else if (input.empty) {
+    return (value) => value.trim() === "";
   }
-  return { column: rule.column, matches, reason: rule.reason };
+  return () => false;
+}
+
+function cancelledRule(input: MappingInput, events: ReadonlySet<TimeEvent>, report: (path: KeyPath, message: string) => void): CancelledRule | null {
+  const rule = input.cancelled;
+  if (rule === undefined) return null;
+  const path: KeyPath = ["cancelled"];
+  if (rule.withoutArrival && !events.has("arrived")) report([...path, "withoutArrival"], "needs columns.arrived: without arrival times every call would count as cancelled");
+  if (rule.column === undefined) {
+    if (rule.values !== undefined || rule.pattern !== undefined) report([...path, "column"], "is required with values or pattern: the column whose value says the call was cancelled");
+    else if (!rule.withoutArrival) report(path, "must give a column with values or pattern, or withoutArrival: true");
+    return { column: null, withoutArrival: rule.withoutArrival };
+  }
+  const matches = columnTest(rule, path, report, false);
+  return { column: { kind: "column", column: rule.column, matches }, withoutArrival: rule.withoutArrival };
 }

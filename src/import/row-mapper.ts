@@ -11,7 +11,8 @@ import { SECONDS_PER_DAY } from "../streams/civil-time.js";
 import { emptyCallTableRow, type CallTableRow } from "../streams/call-table.js";
 import { DataFileError, quoteValue } from "../streams/data-file-error.js";
 import { suggestion } from "../scenario/near-miss.js";
-import type { Mapping, ObservedEvent, TimestampColumn } from "./mapping.js";
+import type { TimeEvent } from "./mapping-schema.js";
+import type { Exclusion, Mapping, ObservedEvent, TimestampColumn } from "./mapping.js";
 import type { TimeZone } from "./time-zone.js";
 
 /** A call as the import carries it: a table row, and whether its type matched a taxonomy rule. */
@@ -41,7 +42,12 @@ export interface IssueSink {
 /** The skip reason of rows whose received time cannot be read (followed by the column). */
 export const BAD_RECEIVED = "bad received time";
 
-const EVENT_FIELD = { dispatched: "dispatchedMin", enRoute: "enrouteMin", arrived: "arrivedMin", cleared: "clearedMin" } as const;
+const EVENT_FIELD = { dispatched: "dispatchedMin", enRoute: "enrouteMin", arrived: "arrivedMin", cleared: "clearedMin", queued: "queuedMin" } as const;
+
+/** Minutes after received of an event of `call` (0 for received itself; NaN when not observed). */
+function eventMinutes(call: CallTableRow, event: TimeEvent): number {
+  return event === "received" ? 0 : call[EVENT_FIELD[event]];
+}
 
 /** Maps the rows of one export, once its header is known (see the file header). */
 export class RowMapper {
@@ -51,7 +57,16 @@ export class RowMapper {
   private readonly typeColumn: number;
   private readonly zoneColumn: number;
   private readonly priorityColumn: number;
-  private readonly excludeColumns: readonly number[];
+  /** Per exclusion rule, the column index of each condition (-1 for a comparison of times). */
+  private readonly excludeColumns: readonly (readonly number[])[];
+  private readonly unitsColumn: number;
+  private readonly initialTypeColumn: number;
+  private readonly initialPriorityColumn: number;
+  private readonly cancelledColumn: number;
+  /** Observed-time problems of the current row, reported once the row is known not to be excluded. */
+  private readonly pending: { reason: string; problem: RowProblem }[] = [];
+  /** Rows each exclusion rule marked (a rule that marks none is reported). */
+  readonly excludeHits: number[];
   private readonly observed: readonly { event: ObservedEvent; column: number; spec: TimestampColumn }[];
   private readonly zone: TimeZone;
   /** Rows whose received time was read, and those where it could not be: a wrong format fails them all. */
@@ -88,9 +103,16 @@ export class RowMapper {
     this.typeColumn = index(mapping.type);
     this.zoneColumn = mapping.zoneColumn === null ? -1 : index(mapping.zoneColumn);
     this.priorityColumn = mapping.priority === null ? -1 : index(mapping.priority.column);
-    this.excludeColumns = mapping.exclude.map((rule) => index(rule.column));
+    this.excludeColumns = mapping.exclude.map((rule) => rule.conditions.map((c) => (c.kind === "column" ? index(c.column) : -1)));
+    this.excludeHits = mapping.exclude.map(() => 0);
     this.observed = [...mapping.observed].map(([event, spec]) => ({ event, column: index(spec.column), spec }));
+    this.unitsColumn = mapping.units === null ? -1 : index(mapping.units.column);
+    this.initialTypeColumn = mapping.initialType === null ? -1 : index(mapping.initialType);
+    this.initialPriorityColumn = mapping.initialPriority === null ? -1 : index(mapping.initialPriority);
+    this.cancelledColumn = mapping.cancelled?.column ? index(mapping.cancelled.column.column) : -1;
     this.zone = mapping.zone;
+    // Format hits count this import's values (a mapping may be loaded once and used twice).
+    for (const spec of [...("single" in received ? [received.single] : [received.date, received.time]), ...mapping.observed.values()]) spec.hits.fill(0);
   }
 
   /**
@@ -107,9 +129,11 @@ export class RowMapper {
       return false;
     }
     const { mapping } = this;
+    // Rules on column values first: a row they mark is not read further.
     for (let i = 0; i < mapping.exclude.length; i++) {
       const rule = mapping.exclude[i];
-      if (rule.matches(fields[this.excludeColumns[i]])) {
+      if (!rule.usesTimes && this.marks(rule, this.excludeColumns[i], fields, call)) {
+        this.excludeHits[i]++;
         sink.skip(`excluded: ${rule.reason}`, line, false, null);
         return false;
       }
@@ -142,14 +166,85 @@ export class RowMapper {
     call.enrouteMin = NaN;
     call.arrivedMin = NaN;
     call.clearedMin = NaN;
+    call.queuedMin = NaN;
     call.id = this.idColumn < 0 ? String(line) : fields[this.idColumn].trim();
     call.zone = this.zoneColumn < 0 ? "" : fields[this.zoneColumn].trim();
     call.type = code;
     call.typeDescription = description ?? "";
     call.line = line;
     call.mapped = kind.mapped;
-    for (const { event, column, spec } of this.observed) this.observe(call, event, fields[column], spec, sink);
+    this.pending.length = 0;
+    for (const { event, column, spec } of this.observed) this.observe(call, event, fields[column], spec);
+    for (let i = 0; i < mapping.exclude.length; i++) {
+      const rule = mapping.exclude[i];
+      if (rule.usesTimes && this.marks(rule, this.excludeColumns[i], fields, call)) {
+        this.excludeHits[i]++;
+        sink.skip(`excluded: ${rule.reason}`, line, false, null);
+        return false;
+      }
+    }
+    for (const { reason, problem } of this.pending) sink.dropObserved(reason, line, problem);
+    call.units = this.units(fields, call, sink);
+    this.initial(fields, call, sink);
+    const cancelled = mapping.cancelled;
+    call.cancelled =
+      cancelled === null ? null : (this.cancelledColumn >= 0 && cancelled.column!.matches(fields[this.cancelledColumn])) || (cancelled.withoutArrival && !(call.arrivedMin >= 0));
     return true;
+  }
+
+  /** Whether an exclusion rule marks the row (`call` holds its times when the rule compares them). */
+  private marks(rule: Exclusion, columns: readonly number[], fields: readonly string[], call: CallTableRow): boolean {
+    const all = rule.mode === "all";
+    for (let c = 0; c < rule.conditions.length; c++) {
+      const condition = rule.conditions[c];
+      let holds: boolean;
+      if (condition.kind === "column") {
+        holds = condition.matches(fields[columns[c]]);
+      } else {
+        const gap = eventMinutes(call, condition.to) - eventMinutes(call, condition.from);
+        // Minutes are kept to 0.06 s in the table: a tolerance of a millisecond absorbs rounding.
+        holds = gap >= -1e-6 && gap <= condition.withinMin + 1e-6;
+      }
+      if (holds !== all) return holds;
+    }
+    return all;
+  }
+
+  /** Units sent to the call: the export's, else the taxonomy's for its category and priority, else NaN. */
+  private units(fields: readonly string[], call: ImportedCall, sink: IssueSink): number {
+    const spec = this.mapping.units;
+    if (spec === null) return this.mapping.taxonomy.hasUnits ? this.mapping.taxonomy.unitsFor(call.category, call.priority) : NaN;
+    const value = fields[this.unitsColumn];
+    if (spec.count === "ids") return countIds(value, spec.separator);
+    const text = value.trim();
+    if (text === "") return NaN;
+    const units = Number(text);
+    if (!(Number.isInteger(units) && units >= 0)) {
+      sink.dropObserved(`bad units (column '${spec.column}')`, call.line, { column: spec.column, message: `expected a whole number of units, got ${quoteValue(value)}` });
+      return NaN;
+    }
+    return units;
+  }
+
+  /** The call's initial category and priority, where the export keeps them. */
+  private initial(fields: readonly string[], call: ImportedCall, sink: IssueSink): void {
+    const { mapping } = this;
+    call.initialCategory = "";
+    call.initialPriority = NaN;
+    if (this.initialTypeColumn >= 0) {
+      const code = fields[this.initialTypeColumn].trim();
+      if (code !== "") call.initialCategory = mapping.taxonomy.classify(code, this.lookup?.get(code) ?? code).category;
+    }
+    if (this.initialPriorityColumn >= 0 && mapping.priority !== null) {
+      const value = fields[this.initialPriorityColumn].trim();
+      if (value === "") return;
+      const mapped = mapping.priority.values.get(value);
+      if (mapped !== undefined) call.initialPriority = mapped;
+      else {
+        const column = mapping.initialPriority!;
+        sink.dropObserved(`unknown initial priority (column '${column}')`, call.line, { column, message: `expected one of ${[...mapping.priority.values.keys()].map((k) => `'${k}'`).join(", ")} (the mapping's priorities), got ${quoteValue(value)}` });
+      }
+    }
   }
 
   /** Civil seconds of the received time, or NaN (reported) when it cannot be read. */
@@ -178,12 +273,12 @@ export class RowMapper {
     sink.skip(`${BAD_RECEIVED} (column '${spec.column}')`, line, true, { column: spec.column, message: expectedTimestamp(spec, value) });
   }
 
-  /** Sets an observed time as minutes after received, or reports why it is left empty. */
-  private observe(call: ImportedCall, event: ObservedEvent, value: string, spec: TimestampColumn, sink: IssueSink): void {
+  /** Sets an observed time as minutes after received, or notes (in `pending`) why it is left empty. */
+  private observe(call: ImportedCall, event: ObservedEvent, value: string, spec: TimestampColumn): void {
     if (value.trim() === "") return;
     let sec = parseWith(spec, value);
     if (Number.isNaN(sec)) {
-      sink.dropObserved(`bad ${event} time (column '${spec.column}')`, call.line, { column: spec.column, message: expectedTimestamp(spec, value) });
+      this.pending.push({ reason: `bad ${event} time (column '${spec.column}')`, problem: { column: spec.column, message: expectedTimestamp(spec, value) } });
       return;
     }
     // A time of day belongs to the received date, or to the next day when earlier (calls crossing midnight).
@@ -194,24 +289,45 @@ export class RowMapper {
     // Elapsed time, so a call spanning a DST change is not an hour off.
     const minutes = (this.zone.utcFromCivil(sec) - this.zone.utcFromCivil(call.receivedSec)) / 60;
     if (minutes < 0) {
-      sink.dropObserved(`${event} before received (column '${spec.column}')`, call.line, { column: spec.column, message: `expected a time no earlier than the received time, got ${quoteValue(value)}` });
+      this.pending.push({ reason: `${event} before received (column '${spec.column}')`, problem: { column: spec.column, message: `expected a time no earlier than the received time, got ${quoteValue(value)}` } });
       return;
     }
     if (event === "cleared" && minutes < call.arrivedMin) {
-      sink.dropObserved(`cleared before arrived (column '${spec.column}')`, call.line, { column: spec.column, message: `expected a time no earlier than the arrival, got ${quoteValue(value)}` });
+      this.pending.push({ reason: `cleared before arrived (column '${spec.column}')`, problem: { column: spec.column, message: `expected a time no earlier than the arrival, got ${quoteValue(value)}` } });
       return;
     }
     call[EVENT_FIELD[event]] = minutes;
   }
 }
 
-/** The first format that reads `value`, as civil seconds; NaN when none does. */
+/** The first format that reads `value`, as civil seconds (counted in `spec.hits`); NaN when none does. */
 function parseWith(spec: TimestampColumn, value: string): number {
-  for (const format of spec.formats) {
-    const sec = format.parse(value);
-    if (!Number.isNaN(sec)) return sec;
+  const { formats } = spec;
+  for (let i = 0; i < formats.length; i++) {
+    const sec = formats[i].parse(value);
+    if (!Number.isNaN(sec)) {
+      spec.hits[i]++;
+      return sec;
+    }
   }
   return NaN;
+}
+
+/** How many non-blank ids `value` lists between separators (San Luis Obispo's "4267,4265\r\n" is 2). */
+export function countIds(value: string, separator: string): number {
+  const sep = separator.charCodeAt(0);
+  let count = 0;
+  let filled = false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code === sep) {
+      if (filled) count++;
+      filled = false;
+    } else if (code > 32) {
+      filled = true;
+    }
+  }
+  return filled ? count + 1 : count;
 }
 
 /** "expected a timestamp like 2023-01-31 13:45:00, got '...'" (or "a date like", "a time like"). */

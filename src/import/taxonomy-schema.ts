@@ -1,7 +1,8 @@
 /**
  * The taxonomy file's shape (data/taxonomy/*.yaml): ordered rules from a city's call-type codes
  * or text to resim's categories, the behavioral-health and weapon flags, and a priority for
- * exports that have none. A city file `extends` a general one; its rules are tried first.
+ * exports that have none, and optionally units per call. A city file `extends` a general one (by
+ * name or path); its rules are tried first.
  */
 import * as z from "zod";
 import { RESIM_CATEGORIES } from "./categories.js";
@@ -33,13 +34,28 @@ const categoryDefaultsSchema = z.strictObject({
   behavioralHealth: z.boolean().default(false).describe("calls of this category have a behavioral-health need unless a rule says otherwise"),
 });
 
+const unitsRuleSchema = z.strictObject({
+  categories: z.array(category).min(1).optional().describe("categories the rule applies to; default all"),
+  priorities: z.array(priority).min(1).optional().describe("priorities the rule applies to; default all"),
+  units: z.number().int().min(1).describe("units the city sends to such a call"),
+  note: z.string().optional().describe("where the figure comes from"),
+});
+
 /** A taxonomy file, as written. */
 export const taxonomySchema = z.strictObject({
   $schema: z.string().optional(),
   description: z.string().optional(),
-  extends: z.string().min(1).optional().describe("a taxonomy whose rules are tried after this file's, relative to this file"),
+  extends: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("a taxonomy whose rules are tried after this file's: a shipped taxonomy's name (e.g. 'resim') or a path relative to this file"),
   categories: z.partialRecord(category, categoryDefaultsSchema).default({}),
   rules: z.array(ruleSchema).default([]).describe("tried in order; the first match wins"),
+  units: z
+    .array(unitsRuleSchema)
+    .optional()
+    .describe("units per call by category and priority, first match wins, where the city knows them; used when the export has no units column"),
   unmapped: category.optional().describe("category of call types no rule matches (default 'other'); they are listed by the import"),
 });
 

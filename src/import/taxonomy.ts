@@ -7,9 +7,10 @@
  * Classification is cached per distinct type (a few hundred in a city's export), so its cost per
  * row is one map look-up.
  */
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { ScenarioError, type ScenarioIssue } from "../scenario/errors.js";
 import { RESIM_CATEGORIES, type ResimCategory } from "./categories.js";
+import { taxonomyFile } from "./package-root.js";
 import { taxonomySchema, type TaxonomyInput, type TaxonomyRuleInput } from "./taxonomy-schema.js";
 import { readValidated } from "./yaml-file.js";
 
@@ -22,6 +23,12 @@ export interface Classification {
   priority: number;
   /** False when no rule matched and the unmapped category was used. */
   mapped: boolean;
+}
+
+interface UnitsRule {
+  categories?: readonly ResimCategory[];
+  priorities?: readonly number[];
+  units: number;
 }
 
 interface CompiledRule {
@@ -42,7 +49,22 @@ export class Taxonomy {
     private readonly fallback: Classification,
     /** The files of the chain, most specific first, for the import summary. */
     readonly files: readonly string[],
+    /** Units per call rules, the most specific file's first; empty when no file gives any. */
+    private readonly unitRules: readonly UnitsRule[] = [],
   ) {}
+
+  /** Whether the taxonomy gives units per call at all. */
+  get hasUnits(): boolean {
+    return this.unitRules.length > 0;
+  }
+
+  /** Units the city sends to a call of this category and priority, or NaN when no rule says. */
+  unitsFor(category: string, priority: number): number {
+    for (const rule of this.unitRules) {
+      if ((rule.categories === undefined || rule.categories.includes(category as ResimCategory)) && (rule.priorities === undefined || rule.priorities.includes(priority))) return rule.units;
+    }
+    return NaN;
+  }
 
   /** The category of call types no rule matches. */
   get unmappedCategory(): ResimCategory {
@@ -83,7 +105,7 @@ export function loadTaxonomy(file: string): Taxonomy {
     seen.push(path);
     const input: TaxonomyInput = readValidated(taxonomySchema, next);
     chain.push({ file: next, input });
-    next = input.extends === undefined ? undefined : resolve(dirname(next), input.extends);
+    next = input.extends === undefined ? undefined : taxonomyFile(input.extends, next);
   }
   const defaults = new Map<ResimCategory, { priority: number; behavioralHealth: boolean }>();
   for (const { input } of [...chain].reverse()) {
@@ -105,7 +127,8 @@ export function loadTaxonomy(file: string): Taxonomy {
   const unmapped = chain.find((link) => link.input.unmapped !== undefined)?.input.unmapped ?? "other";
   const fallbackDefaults = defaults.get(unmapped)!;
   const fallback = Object.freeze({ category: unmapped, behavioralHealth: fallbackDefaults.behavioralHealth, weapon: false, priority: fallbackDefaults.priority, mapped: false });
-  return new Taxonomy(rules, fallback, chain.map((link) => link.file));
+  const unitRules = chain.flatMap((link) => link.input.units ?? []);
+  return new Taxonomy(rules, fallback, chain.map((link) => link.file), unitRules);
 }
 
 function compileRule(

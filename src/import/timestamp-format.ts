@@ -22,6 +22,8 @@ export interface TimestampFormat {
   kind: FormatKind;
   /** 2023-01-31 13:45:00 written in this format, for messages. */
   example: string;
+  /** The clock its hours are on: 12 (h or hh with AM/PM), 24, or null for a date only. */
+  clock: 12 | 24 | null;
   /** Civil seconds (see the file header), or NaN when the value does not match. */
   parse(value: string): number;
 }
@@ -68,7 +70,8 @@ export function compileFormat(text: string, zone: TimeZone): TimestampFormat {
   if (!hasDate && !hasTime) throw new FormatError(`holds neither a date nor a time (use ${FORMAT_TOKENS}, or 'iso', 'epoch-ms', 'epoch-s')`);
   if (fields.has("hour12") !== fields.has("ampm")) throw new FormatError("must use h or hh (12-hour clock) together with A (AM/PM), and HH or H without it");
   const kind: FormatKind = hasDate && hasTime ? "datetime" : hasDate ? "date" : "time";
-  return { text, kind, example: render(ops), parse: (value) => parseWith(ops, value.trim(), kind) };
+  const clock = fields.has("hour12") ? 12 : hasTime ? 24 : null;
+  return { text, kind, example: render(ops), clock, parse: (value) => parseWith(ops, value.trim(), kind) };
 }
 
 function tokenize(text: string): Op[] {
@@ -164,6 +167,7 @@ function parseWith(ops: readonly Op[], value: string, kind: FormatKind): number 
 function epochFormat(text: "epoch-ms" | "epoch-s", zone: TimeZone): TimestampFormat {
   const scale = text === "epoch-ms" ? 1000 : 1;
   return {
+    clock: 24,
     text,
     kind: "datetime",
     example: text === "epoch-ms" ? "1675172700000" : "1675172700",
@@ -180,6 +184,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|
 /** ISO-8601: local wall-clock time without an offset, or an instant with `Z` or `+HH:MM`. */
 function isoFormat(zone: TimeZone): TimestampFormat {
   return {
+    clock: 24,
     text: "iso",
     kind: "datetime",
     example: "2023-01-31T13:45:00",

@@ -8,7 +8,7 @@
  * and every worker thread ask for the same table.
  */
 import { resolve } from "node:path";
-import { CALL_TABLE_HEADER, emptyCallTableRow, parseCallTableLine } from "./call-table.js";
+import { CALL_TABLE_HEADER, emptyCallTableRow, LEGACY_CALL_TABLE_HEADER, parseCallTableLine } from "./call-table.js";
 import { SECONDS_PER_DAY, weekday } from "./civil-time.js";
 import { DataFileError, quoteValue } from "./data-file-error.js";
 import { checkRegularFile } from "./input-file.js";
@@ -103,11 +103,11 @@ function scan_(file: string, path: string): CallTableScan {
   }
 }
 
-/** Reads the header line and checks it is a call table's. */
+/** Reads the header line and checks it is a call table's (of today's layout, or the 15-column one before it). */
 export function checkHeader(reader: LineReader, file: string): void {
   const header = reader.next();
   const text = header?.replace(/^\uFEFF/, "") ?? "";
-  if (text !== CALL_TABLE_HEADER) {
+  if (text !== CALL_TABLE_HEADER && text !== LEGACY_CALL_TABLE_HEADER) {
     throw new DataFileError(
       file,
       1,

@@ -10,11 +10,19 @@
  * | `priority_source` | `export` (from the export's priority column) or `taxonomy` (the taxonomy's default, when the export has none) |
  * | `behavioral_health`, `weapon` | `1` or `0`, from the taxonomy |
  * | `dispatched_min`, `enroute_min`, `arrived_min`, `cleared_min` | observed time of that event in minutes after `received` (elapsed time, DST-aware); empty when the export does not have it |
+ * | `queued_min` | observed time the call was queued for dispatch, minutes after `received`; empty when not observed |
+ * | `cancelled` | `1` when the call was cleared without a unit arriving (the mapping's `cancelled` rule), `0` when not, empty when the mapping does not say |
+ * | `units` | units sent to the call (from the export, or the taxonomy's units per call); empty when unknown |
+ * | `initial_category`, `initial_priority` | category and priority the call was first given, when the export keeps them apart from the final ones; empty otherwise |
  * | `id` | the export's call id (or its line number when it has none) |
  * | `zone` | the export's beat or zone, as written |
  * | `type` | the export's call-type text or code, as written |
  * | `type_description` | the code's description from the city's lookup, when one is used |
  * | `line` | line of the call in the export, to trace it back |
+ *
+ * Tables written before `queued_min` ... `initial_priority` existed (15 columns, the header
+ * `LEGACY_CALL_TABLE_HEADER`) are still read: their lines are told apart by the text after
+ * `cleared_min` (see `isLegacyLine`), and the fields they lack read as unknown.
  *
  * The columns a replay needs come first and never contain commas or quotes, so the replay reads
  * them with a plain split, several times faster than a general CSV parse (each replication
@@ -37,6 +45,11 @@ export const CALL_TABLE_COLUMNS = [
   "enroute_min",
   "arrived_min",
   "cleared_min",
+  "queued_min",
+  "cancelled",
+  "units",
+  "initial_category",
+  "initial_priority",
   "id",
   "zone",
   "type",
@@ -47,8 +60,13 @@ export const CALL_TABLE_COLUMNS = [
 /** The header line. */
 export const CALL_TABLE_HEADER = CALL_TABLE_COLUMNS.join(",");
 
-/** How many leading columns a replay parses (up to `cleared_min`). */
-const PARSED_COLUMNS = 10;
+/** The header of tables written before the queued, cancelled, units and initial columns. */
+export const LEGACY_CALL_TABLE_HEADER = CALL_TABLE_COLUMNS.filter((_, i) => i < 10 || i >= 15).join(",");
+
+/** Leading columns both layouts share (up to `cleared_min`). */
+const SHARED_COLUMNS = 10;
+/** How many leading columns a replay parses (up to `initial_priority`). */
+const PARSED_COLUMNS = 15;
 
 /** One call of the table. Observed times are NaN when not observed. */
 export interface CallTableRow {
@@ -129,7 +147,7 @@ const FIELDS: string[] = new Array<string>(CALL_TABLE_COLUMNS.length).fill("");
 
 /**
  * One line of the table (without its line break) for a call, after `prefix`. Joined from an
- * array so the result is one flat string: a template literal of 15 parts leaves a rope several
+ * array so the result is one flat string: a template literal of 20 parts leaves a rope several
  * times its size, which an import holding 100,000 lines to sort cannot afford.
  */
 export function formatCallTableRow(row: CallTableRow, prefix = ""): string {
@@ -150,11 +168,16 @@ export function formatCallTableRow(row: CallTableRow, prefix = ""): string {
   fields[7] = formatMinutes(row.enrouteMin);
   fields[8] = formatMinutes(row.arrivedMin);
   fields[9] = formatMinutes(row.clearedMin);
-  fields[10] = csvText(row.id);
-  fields[11] = csvText(row.zone);
-  fields[12] = csvText(row.type);
-  fields[13] = csvText(row.typeDescription);
-  fields[14] = String(row.line);
+  fields[10] = formatMinutes(row.queuedMin);
+  fields[11] = row.cancelled === null ? "" : row.cancelled ? "1" : "0";
+  fields[12] = Number.isNaN(row.units) ? "" : String(row.units);
+  fields[13] = row.initialCategory;
+  fields[14] = Number.isNaN(row.initialPriority) ? "" : String(row.initialPriority);
+  fields[15] = csvText(row.id);
+  fields[16] = csvText(row.zone);
+  fields[17] = csvText(row.type);
+  fields[18] = csvText(row.typeDescription);
+  fields[19] = String(row.line);
   return fields.join(",");
 }
 
@@ -167,7 +190,7 @@ export function parseCallTableLine(line: string, out: CallTableRow, readText = f
   if (line === "") return ["received", "is missing: the line is empty, and a call table has one call per line"];
   let from = 0;
   const fields = SCRATCH;
-  for (let i = 0; i < PARSED_COLUMNS; i++) {
+  for (let i = 0; i < SHARED_COLUMNS; i++) {
     const comma = line.indexOf(",", from);
     if (comma < 0) return [CALL_TABLE_COLUMNS[i], `is missing: the line has ${i + 1} fields, a call table has ${CALL_TABLE_COLUMNS.length}`];
     fields[i] = line.slice(from, comma);
@@ -177,7 +200,7 @@ export function parseCallTableLine(line: string, out: CallTableRow, readText = f
   if (Number.isNaN(received)) return ["received", `expected a local time like 2023-01-31T13:45:00, got ${quoteValue(fields[0])}`];
   out.receivedSec = received;
   const category = fields[1];
-  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(category)) return ["category", `expected a category name like 'mental-health', got ${quoteValue(category)}`];
+  if (!CATEGORY_NAME.test(category)) return ["category", `expected a category name like 'mental-health', got ${quoteValue(category)}`];
   out.category = category;
   const priority = Number(fields[2]);
   if (!Number.isInteger(priority) || priority < 1 || fields[2].trim() !== fields[2]) return ["priority", `expected an integer >= 1, got ${quoteValue(fields[2])}`];
@@ -189,13 +212,71 @@ export function parseCallTableLine(line: string, out: CallTableRow, readText = f
     out[key] = fields[index] === "1";
   }
   for (const [index, key] of [[6, "dispatchedMin"], [7, "enrouteMin"], [8, "arrivedMin"], [9, "clearedMin"]] as const) {
-    const text = fields[index];
-    const value = text === "" ? NaN : Number(text);
-    if (text !== "" && !(value >= 0 && value < Infinity)) return [CALL_TABLE_COLUMNS[index], `expected minutes >= 0 or nothing, got ${quoteValue(text)}`];
-    out[key] = value;
+    const problem = readMinutes(fields[index], index, out, key);
+    if (problem !== null) return problem;
   }
-  if (readText) readTextColumns(line.slice(from), out);
+  const textFrom = isLegacyLine(line, from) ? from : readCalibrationColumns(line, from, out);
+  if (typeof textFrom !== "number") return textFrom;
+  if (textFrom === from) {
+    out.queuedMin = NaN;
+    out.cancelled = null;
+    out.units = NaN;
+    out.initialCategory = "";
+    out.initialPriority = NaN;
+  }
+  if (readText) readTextColumns(line.slice(textFrom), out);
   return null;
+}
+
+const CATEGORY_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+function readMinutes(text: string, index: number, out: CallTableRow, key: "dispatchedMin" | "enrouteMin" | "arrivedMin" | "clearedMin" | "queuedMin"): [string, string] | null {
+  const value = text === "" ? NaN : Number(text);
+  if (text !== "" && !(value >= 0 && value < Infinity)) return [CALL_TABLE_COLUMNS[index], `expected minutes >= 0 or nothing, got ${quoteValue(text)}`];
+  out[key] = value;
+  return null;
+}
+
+/**
+ * Whether a line is of the 15-column layout, from the text after `cleared_min` (at `from`). A
+ * current line has five more plain fields (numbers, 0/1, a name: never a quote) and then the five
+ * text columns, so at least five commas follow with no quote before the fifth. A legacy line has
+ * only the text columns: four commas outside quotes, so a fifth comma can only be inside a quoted
+ * field, whose opening quote comes before it.
+ */
+function isLegacyLine(line: string, from: number): boolean {
+  let at = from;
+  for (let i = 0; i < 5; i++) {
+    const comma = line.indexOf(",", at);
+    if (comma < 0) return true;
+    at = comma + 1;
+  }
+  const quote = line.indexOf('"', from);
+  return quote >= 0 && quote < at;
+}
+
+/** Reads queued_min ... initial_priority from `from`; returns where the text columns start, or the problem. */
+function readCalibrationColumns(line: string, from: number, out: CallTableRow): number | [string, string] {
+  const fields = SCRATCH;
+  for (let i = SHARED_COLUMNS; i < PARSED_COLUMNS; i++) {
+    const comma = line.indexOf(",", from);
+    fields[i] = line.slice(from, comma);
+    from = comma + 1;
+  }
+  const problem = readMinutes(fields[10], 10, out, "queuedMin");
+  if (problem !== null) return problem;
+  const cancelled = fields[11];
+  if (cancelled !== "" && cancelled !== "0" && cancelled !== "1") return ["cancelled", `expected 1, 0 or nothing, got ${quoteValue(cancelled)}`];
+  out.cancelled = cancelled === "" ? null : cancelled === "1";
+  const units = fields[12] === "" ? NaN : Number(fields[12]);
+  if (fields[12] !== "" && !(Number.isInteger(units) && units >= 0)) return ["units", `expected a whole number of units >= 0 or nothing, got ${quoteValue(fields[12])}`];
+  out.units = units;
+  if (fields[13] !== "" && !CATEGORY_NAME.test(fields[13])) return ["initial_category", `expected a category name like 'mental-health' or nothing, got ${quoteValue(fields[13])}`];
+  out.initialCategory = fields[13];
+  const initialPriority = fields[14] === "" ? NaN : Number(fields[14]);
+  if (fields[14] !== "" && !(Number.isInteger(initialPriority) && initialPriority >= 1)) return ["initial_priority", `expected an integer >= 1 or nothing, got ${quoteValue(fields[14])}`];
+  out.initialPriority = initialPriority;
+  return from;
 }
 
 const SCRATCH: string[] = new Array<string>(PARSED_COLUMNS).fill("");

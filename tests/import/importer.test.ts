@@ -25,8 +25,8 @@ describe("importing an export", () => {
     ]);
     expect(table.split("\n")[0]).toBe(CALL_TABLE_HEADER);
     expect(body(table)).toEqual([
-      "2023-01-01T09:00:00,violent,1,export,0,1,,,,,E1,522,Shooting,,3",
-      "2023-01-01T10:00:00,welfare-check,3,export,1,0,,,12.5,40,E2,521,Welfare Check,,2",
+      "2023-01-01T09:00:00,violent,1,export,0,1,,,,,,,,,,E1,522,Shooting,,3",
+      "2023-01-01T10:00:00,welfare-check,3,export,1,0,,,12.5,40,,,,,,E2,521,Welfare Check,,2",
     ]);
     expect(tally).toMatchObject({ rowsRead: 2, kept: 2 });
   });
@@ -145,7 +145,7 @@ describe("importing an export", () => {
     s.file("codes.csv", "\uFEFFcode,text,,\nW1,CHECK THE WELFARE,,\nW1,WARRANT,,\n");
     const file = s.file("coded-export.csv", `${TINY_HEADER}\nE1,2023-01-01 09:00:00,W1,B,1,,`);
     const { lookup } = importCalls({ file, mapping, out: join(s.folder, "coded.csv") });
-    expect(readFileSync(join(s.folder, "coded.csv"), "utf8").split("\n")[1]).toBe("2023-01-01T09:00:00,welfare-check,3,export,1,0,,,,,E1,1,W1,CHECK THE WELFARE,2");
+    expect(readFileSync(join(s.folder, "coded.csv"), "utf8").split("\n")[1]).toBe("2023-01-01T09:00:00,welfare-check,3,export,1,0,,,,,,,,,,E1,1,W1,CHECK THE WELFARE,2");
     expect(lookup?.notes).toEqual(["code 'W1' is listed twice: 'CHECK THE WELFARE' kept, 'WARRANT' ignored"]);
   });
 });

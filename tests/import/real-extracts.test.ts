@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { importCalls } from "../../src/import/importer.js";
 import { loadMapping } from "../../src/import/mapping.js";
 import { emptyCallTableRow, parseCallTableLine } from "../../src/streams/call-table.js";
-import { SAN_DIEGO_EXPORT, SAN_LUIS_OBISPO_EXPORT, scratch } from "./helpers.js";
+import { SAN_DIEGO_EXPORT, SAN_LUIS_OBISPO_EXPORT, scratch, SHARED_CFS } from "./helpers.js";
 
 const s = scratch();
 afterAll(s.cleanup);
@@ -45,8 +45,13 @@ describe.skipIf(!present)("the San Diego extract with the san-diego profile", ()
     const calls = rows(table);
     expect(calls.length).toBe(17_399);
     expect(calls.every((c, i) => i === 0 || c.receivedSec >= calls[i - 1].receivedSec)).toBe(true);
-    expect(table.split("\n")[1]).toBe("2023-01-01T00:05:00,other,3,export,0,0,,,,,E23010000010,124,459A,BURGLARY ALARM,11");
+    expect(table.split("\n")[1]).toBe("2023-01-01T00:05:00,other,3,export,0,0,,,,,,0,,,,E23010000010,124,459A,BURGLARY ALARM,11");
     expect(tally.callsByDay.size).toBe(22);
+  });
+
+  it("marks the calls cancelled by disposition CAN or X, as counted independently (Python csv, the same exclusions)", () => {
+    expect(tally.measures.cancelled).toBe(1_824);
+    expect(rows(table).filter((c) => c.cancelled === true).length).toBe(1_824);
   });
 
   it("maps SDPD priorities 0-4 and 9 onto 1-4 and describes codes with the city's code list", () => {
@@ -76,10 +81,24 @@ describe.skipIf(!present)("the San Luis Obispo extract with the san-luis-obispo 
     expect(table).toContain(",210915099,PN3,9-1-1 ABANDON,,198\n");
   });
 
-  it("leaves out calls with no dispatch time and calls the scraper read twice, counting both", () => {
-    expect(count(tally, "excluded: no dispatch time (officer-initiated, or no unit sent)")).toBe(19_961 - 13_236);
-    expect(count(tally, "duplicate row (same id and received time as an earlier row)") + count(tally, "duplicate id with different values (same id and received time; the first row is kept)")).toBe(678);
-    expect(tally.kept).toBe(13_236 - 678);
+  it("leaves out on-view calls, recognised across columns, calls no unit was sent to, and calls the scraper read twice, counting each", () => {
+    // Counted independently (Python csv): no dispatch time and arrived 0 minutes (1,616) or 1 minute (1,391) after received.
+    expect(count(tally, "excluded: officer-initiated (on view) - no dispatch time, a unit on scene within a minute of the call")).toBe(1_616 + 1_391);
+    expect(count(tally, "excluded: no unit sent (neither a dispatch nor an arrival time)")).toBe(245);
+    const duplicates = count(tally, "duplicate row (same id and received time as an earlier row)") + count(tally, "duplicate id with different values (same id and received time; the first row is kept)");
+    expect(duplicates).toBe(833);
+    expect(tally.kept).toBe(19_961 - 3_007 - 245 - 833);
+    expect(tally.warnings).toEqual([]);
+  });
+
+  it("counts the units of each call from its list of unit ids, and marks cancelled calls", () => {
+    const calls = rows(table);
+    expect(calls.every((c) => Number.isInteger(c.units) && c.units >= 0 && c.units <= 4)).toBe(true);
+    expect(tally.measures.unitsTotal / tally.measures.unitsCalls).toBeGreaterThan(1.5);
+    expect(tally.measures.unitsTotal / tally.measures.unitsCalls).toBeLessThan(1.7);
+    expect(calls.filter((c) => c.cancelled === true).length).toBe(tally.measures.cancelled);
+    expect(calls.filter((c) => !(c.arrivedMin >= 0)).every((c) => c.cancelled === true)).toBe(true);
+    expect(calls.filter((c) => c.arrivedMin >= 0 && c.cancelled).length).toBeGreaterThan(0); // "Call Cancelled" after an arrival
   });
 
   it("takes priorities from the taxonomy, since the log has none", () => {
@@ -89,7 +108,7 @@ describe.skipIf(!present)("the San Luis Obispo extract with the san-luis-obispo 
 
   it("measures dispatch delay and response time, with arrivals after midnight on the next day", () => {
     expect(tally.observedDropped.size).toBe(0);
-    expect(tally.observed.dispatchedMin.count).toBe(tally.kept);
+    expect(tally.observed.dispatchedMin.count).toBe(13_236 - 678);
     expect(tally.observed.arrivedMin.quantile(0.5)).toBeGreaterThan(10);
     expect(tally.observed.arrivedMin.quantile(0.5)).toBeLessThan(20);
     expect(tally.observed.onSceneMin.count).toBe(0);
@@ -107,5 +126,38 @@ describe.skipIf(!present)("the whole San Luis Obispo log, with no exclusions", (
     expect(count(tally, "duplicate id with different values (same id and received time; the first row is kept)")).toBe(1);
     const afterMidnight = rows(readFileSync(out, "utf8")).filter((c) => c.receivedSec % 86_400 + c.arrivedMin * 60 >= 86_400);
     expect(afterMidnight.length).toBe(144);
+  });
+});
+
+const MINNEAPOLIS_EXPORT = join(SHARED_CFS, "minneapolis/mpls_911_police_calls_2020-06-21_to_2020-07-13.csv");
+
+describe.skipIf(!existsSync(MINNEAPOLIS_EXPORT))("the Minneapolis extract with the minneapolis profile", () => {
+  const out = join(s.folder, "mpls.csv");
+  const mapping = loadMapping("data/mappings/minneapolis.yaml");
+  const { tally } = importCalls({ file: MINNEAPOLIS_EXPORT, mapping, out });
+  const measures = tally.measures;
+
+  // Every count below was computed independently from the CSV (Python csv and datetime).
+  it("leaves out on-view calls recognised across columns: not a 911 call, a unit assigned 0 to 30 seconds after the pickup", () => {
+    expect(tally.rowsRead).toBe(14_199);
+    expect(count(tally, "excluded: officer-initiated (on view) - not a 911 call, a unit assigned within 30 seconds of the pickup")).toBe(1_838);
+    expect(tally.kept).toBe(12_361);
+    expect(tally.warnings).toEqual([]);
+  });
+
+  it("measures the processing delay from the queued time, and cancellations from the CNL disposition", () => {
+    expect(measures.processingMethod).toBe("queued");
+    expect(measures.processingSamples().all.count).toBe(12_350);
+    expect(measures.cancelled).toBe(618);
+  });
+
+  it("imports the initial type and priority beside the final ones, and measures intake recoding", () => {
+    // Priorities 0 and 1 both map to resim 1, so a change between them is no change.
+    expect(measures.initialPriorityCalls).toBe(12_361);
+    expect(measures.priorityChanged).toBe(1_240);
+    const codedAs = measures.codedAs();
+    expect(Object.keys(codedAs)).toContain("welfare-check");
+    for (const row of Object.values(codedAs)) expect(Object.values(row).reduce((a, b) => a + b, 0)).toBeLessThan(1);
+    expect(tally.unmappedCalls / tally.kept).toBeLessThan(0.01);
   });
 });

@@ -1,12 +1,10 @@
 /**
- * Scenarios that replay a call table: validation, the clock, trace-driven police units, and the
- * calibration view.
+ * Scenarios that replay a call table: validation, the clock and trace-driven police units (the
+ * calibration view is tested in tests/experiment/calibrate-hint.test.ts).
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { calibrationView } from "../../src/import/calibration.js";
 import { runReplication } from "../../src/experiment/run-replication.js";
 import type { CallRecord } from "../../src/metrics/call-record.js";
-import type { SummaryDocument } from "../../src/report/summary-files.js";
 import { validateScenario } from "../../src/scenario/load.js";
 import { CALL_TABLE_HEADER } from "../../src/streams/call-table.js";
 import { tinyScenario } from "../helpers/tiny-world.js";
@@ -99,37 +97,5 @@ describe("a replay scenario", () => {
     expect(() => validateScenario(replay({ demand: { historical: { file: "missing.csv" }, categories: { other: {} } } }), scenarioFile)).toThrow(
       `${scenarioFile}: demand.historical.file names a call table that cannot be used: ${s.folder}/missing.csv: cannot be read: no such file; write it first with \`resim import EXPORT --profile CITY --out FILE\``,
     );
-  });
-});
-
-describe("the calibration view", () => {
-  const { config, input } = validateScenario(replay(), scenarioFile);
-  const document = (p50: number, p90: number) =>
-    ({
-      baseline: "police-only",
-      models: { "police-only": { metrics: { "responseMin.p50": { mean: p50 }, "responseMin.p90": { mean: p90 }, "responseMin.mean.priority2": { mean: 5 }, "responseMin.p90.priority2": { mean: 7 } } } },
-    }) as unknown as SummaryDocument;
-
-  it("sets observed and simulated response times side by side, by priority where the export gave them", () => {
-    const view = calibrationView(config, input, document(6.2, 19));
-    expect(view).toContain("Calibration: police-only (simulated) against the replayed export (observed)");
-    expect(view).toMatch(/p50\s+2\s+6\.0 min\s+6\.2 min/);
-    expect(view).toMatch(/p90\s+20\.0 min\s+19\.0 min/);
-    expect(view).toMatch(/priority 2 mean\s+1\s+6\.0 min\s+5\.0 min/);
-    expect(view).toContain("within 25% of the observed p50 and p90");
-  });
-
-  it("hints at fewer units, with the --set to try, when the baseline is clearly faster than the city", () => {
-    const view = calibrationView(config, input, document(2, 3));
-    expect(view).toContain("Hint: the baseline answers faster than the city did (simulated p90 3.0 vs observed");
-    expect(view).toContain("The observed median dispatch delay is");
-    expect(view).toContain("--set models.police-only.staffing.patrol[0].units=1 (now 1)");
-  });
-
-  it("says when the table has no observed times to compare with", () => {
-    const file = s.file("no-times.csv", `${CALL_TABLE_HEADER}\n2023-01-02T08:00:00,other,2,export,0,0,,,,,A,1,x,,2\n`);
-    const loaded = validateScenario(replay({ demand: { historical: { file: "no-times.csv" }, categories: { other: {} } } }), scenarioFile);
-    expect(file).toContain("no-times");
-    expect(calibrationView(loaded.config, loaded.input, document(2, 3))).toContain("not possible: the call table has no observed arrival times");
   });
 });
