@@ -70,7 +70,7 @@ difference from the baseline model.`,
       if (!flags.quiet) {
         process.stdout.write(comparisonTable(output.document, output.definitions, output.modelNames));
         // A replay shows whether the baseline matches the city's observed response times.
-        process.stdout.write(calibrationView(config, loaded.input, output.document));
+        process.stdout.write(calibrationView(loaded, output.document));
         process.stdout.write(`\nwrote ${written.join(", ")}\n`);
       }
       if (flags.report) await buildReportInFolder(folder, flags.quiet);

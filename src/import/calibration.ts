@@ -1,115 +1,139 @@
 /**
  * The calibration view of a replay: before trusting the alternatives, does the baseline model
- * answer the city's real calls about as fast as the city did? For the calls of the measured
- * period, observed response times (received -> first unit arrived, from the export) are set
- * beside the baseline's simulated ones: p50 and p90, and mean and p90 by priority where the
- * priorities are the export's own. When they clearly differ, a staffing hint says which way to
- * move the roster.
+ * answer the city's real calls about as fast as the city did? The same calls on both sides: the
+ * calls of the measured period that have an observed response time (received -> first unit
+ * arrived, from the export), and the baseline's simulated times of exactly those calls, overall
+ * and by the table's priority (the export's own, or the taxonomy's: the view says which). When
+ * they differ, a hint names the knob that explains most of the gap and points to
+ * `resim calibrate`, which moves the police roster in every model alike, never the baseline's alone.
  */
-import { QuantileSketch } from "../metrics/quantile-sketch.js";
+import { fitRows, simulateSameCalls, targetMet, type FitRow, type SameCalls } from "../experiment/calibrate-evaluate.js";
+import { observedResponse, prioritySourceNote, type ObservedResponse } from "../experiment/calibrate-observed.js";
+import type { QuantileSketch } from "../metrics/quantile-sketch.js";
 import type { SummaryDocument } from "../report/summary-files.js";
 import type { ScenarioInput } from "../scenario/schema.js";
-import { emptyCallTableRow, parseCallTableLine } from "../streams/call-table.js";
-import { simulationMinutes } from "../streams/historical-source.js";
-import { LineReader } from "../streams/line-reader.js";
 import type { ScenarioConfig } from "../system/config.js";
-import { MINUTES_PER_DAY } from "../system/roster.js";
 import { alignColumns } from "./text-table.js";
 
-/** Simulated and observed may differ by this share before the view calls it a mismatch. */
+/** Simulated and observed may differ by this share (on one stage's median) before the hint names it. */
 export const CALIBRATION_TOLERANCE = 0.25;
+/** The view simulates the baseline again for the same-calls figures: at most this many of the run's replications. */
+export const VIEW_REPLICATIONS = 5;
 
-/** Observed response times of the measured period's calls. */
-export interface ObservedResponse {
-  overall: QuantileSketch;
-  /** By priority (index p - 1), only for calls whose priority came from the export. */
-  byPriority: QuantileSketch[];
-  dispatchDelay: QuantileSketch;
-}
+export { observedResponse, type ObservedResponse };
 
-/** Reads the replayed table's observed times for calls received in the measured period. */
-export function observedResponse(config: ScenarioConfig): ObservedResponse | null {
-  const historical = config.demand.historical;
-  if (historical === null) return null;
-  const startMin = config.run.warmupDays * MINUTES_PER_DAY;
-  const endMin = startMin + config.run.horizonDays * MINUTES_PER_DAY;
-  const observed: ObservedResponse = { overall: new QuantileSketch(), byPriority: [], dispatchDelay: new QuantileSketch() };
-  const reader = new LineReader(historical.file);
-  const row = emptyCallTableRow();
-  try {
-    reader.next();
-    // The table was validated when the scenario was loaded; a line that no longer parses is skipped here.
-    for (let line = reader.next(); line !== null; line = reader.next()) {
-      if (parseCallTableLine(line, row) !== null) continue;
-      const timeMin = simulationMinutes(row.receivedSec, historical.timeZeroSec);
-      if (timeMin < startMin) continue;
-      if (timeMin >= endMin) break;
-      if (row.dispatchedMin >= 0) observed.dispatchDelay.add(row.dispatchedMin);
-      if (!(row.arrivedMin >= 0)) continue;
-      observed.overall.add(row.arrivedMin);
-      if (row.prioritySource === "export") {
-        while (observed.byPriority.length < row.priority) observed.byPriority.push(new QuantileSketch());
-        observed.byPriority[row.priority - 1].add(row.arrivedMin);
-      }
-    }
-  } finally {
-    reader.close();
+const minutes = (value: number | null) => (value === null ? "n/a" : `${value.toFixed(1)} min`);
+const signed = (error: number | null) => (error === null ? "n/a" : `${error >= 0 ? "+" : ""}${(error * 100).toFixed(0)}%`);
+
+/** A fit table: metric, observed calls, observed, simulated, relative error, within the calibration target or not. */
+export function fitTable(rows: readonly FitRow[], indent = "  "): string {
+  const lines: string[][] = [["metric", "calls", "observed", "simulated", "error", "target"]];
+  for (const r of rows) {
+    const within = r.error !== null && Math.abs(r.error) <= r.tolerance;
+    const target = !r.counted ? (r.priority === 0 ? "(not in target)" : "(too few calls)") : `${within ? "ok" : "off"} (±${Math.round(r.tolerance * 100)}%)`;
+    lines.push([r.metric, r.calls.toLocaleString("en-US"), minutes(r.observed), minutes(r.simulated), signed(r.error), target]);
   }
-  return observed;
+  return alignColumns(lines, indent).join("\n");
 }
 
-/** The view as text (empty for a scenario that does not replay a table). */
-export function calibrationView(config: ScenarioConfig, input: ScenarioInput, document: SummaryDocument): string {
+/** What the view needs of the run: the scenario as loaded and the summary's baseline name. */
+export interface CalibrationViewInput {
+  file: string;
+  config: ScenarioConfig;
+  input: ScenarioInput;
+}
+
+/** The view as text (empty for a scenario that does not replay a table). Simulates the baseline's first replications again. */
+export function calibrationView(scenario: CalibrationViewInput, document: SummaryDocument): string {
+  const { config, file } = scenario;
   const observed = observedResponse(config);
   if (observed === null) return "";
   const baseline = document.baseline;
-  const title = `Calibration: ${baseline} (simulated) against the replayed export (observed), response time received -> first unit on scene`;
+  const title = `Calibration: ${baseline} (simulated) against the replayed export (observed), response time received -> first unit on scene, the same calls on both sides`;
   if (observed.overall.count === 0) {
     return `\n${title}\n  not possible: the call table has no observed arrival times for the measured period (this export has none), so check the baseline's rosters against the city's real staffing instead.\n`;
   }
-  const simulated = document.models[baseline].metrics;
-  const sim = (name: string) => simulated[name]?.mean ?? null;
-  const rows: string[][] = [["", "calls", "observed", `${baseline}`]];
-  const fmt = (value: number | null) => (value === null ? "n/a" : `${value.toFixed(1)} min`);
-  rows.push(["p50", observed.overall.count.toLocaleString("en-US"), fmt(observed.overall.quantile(0.5)), fmt(sim("responseMin.p50"))]);
-  rows.push(["p90", "", fmt(observed.overall.quantile(0.9)), fmt(sim("responseMin.p90"))]);
-  observed.byPriority.forEach((sketch, i) => {
-    if (sketch.count === 0) return;
-    const p = i + 1;
-    rows.push([`priority ${p} mean`, sketch.count.toLocaleString("en-US"), fmt(sketch.mean), fmt(sim(`responseMin.mean.priority${p}`))]);
-    rows.push([`priority ${p} p90`, "", fmt(sketch.quantile(0.9)), fmt(sim(`responseMin.p90.priority${p}`))]);
-  });
-  const table = alignColumns(rows, "  ");
-  const note = observed.byPriority.length === 0 ? ["  (no rows by priority: the export has no priority column, the taxonomy's priorities are not the city's)"] : [];
-  return `\n${title}\n${table.join("\n")}\n${note.join("\n")}${note.length ? "\n" : ""}${hint(observed, sim("responseMin.p50"), sim("responseMin.p90"), input, baseline)}\n`;
+  const replications = Math.min(VIEW_REPLICATIONS, config.run.replications);
+  const simulated = simulateSameCalls(config, replications);
+  const rows = fitRows(observed, simulated);
+  const notes = [
+    `  (calls received in the measured period with an observed arrival; simulated over replications 0..${replications - 1} of the run, pooled; ${prioritySourceNote(observed.prioritySource)})`,
+  ];
+  return `\n${title}\n${fitTable(rows)}\n${notes.join("\n")}\n${calibrationHint(observed, simulated, rows, scenario)}\n`;
 }
 
-function hint(observed: ObservedResponse, p50: number | null, p90: number | null, input: ScenarioInput, baseline: string): string {
-  const obs50 = observed.overall.quantile(0.5)!;
-  const obs90 = observed.overall.quantile(0.9)!;
-  if (p50 === null || p90 === null) return "  (the baseline has no simulated response times)";
-  const faster = p50 < obs50 * (1 - CALIBRATION_TOLERANCE) || p90 < obs90 * (1 - CALIBRATION_TOLERANCE);
-  const slower = p50 > obs50 * (1 + CALIBRATION_TOLERANCE) || p90 > obs90 * (1 + CALIBRATION_TOLERANCE);
-  if (!faster && !slower) {
-    return `  The baseline is within ${CALIBRATION_TOLERANCE * 100}% of the observed p50 and p90: it answers these calls about as fast as the city did.`;
+/** One stage's gap: simulated minus observed at a quantile, minutes; null when either side has none. */
+function gap(simulated: QuantileSketch, observed: QuantileSketch, q: number): number | null {
+  const sim = simulated.quantile(q);
+  const obs = observed.quantile(q);
+  return sim === null || obs === null ? null : sim - obs;
+}
+
+/** The knob that explains most of the gap, and the figures that show it. */
+export interface HintKnob {
+  knob: "processing" | "roster" | "onScene" | "travel";
+  text: string;
+}
+
+/** How the hint names each knob. */
+export const KNOB_NAMES: Record<HintKnob["knob"], string> = {
+  processing: "the call-processing delay (callProcessingMin)",
+  roster: "the police roster level",
+  onScene: "time on scene (unitTypes.*.onSceneMin)",
+  travel: "travel time (unitTypes.*.travelMin)",
+};
+
+/**
+ * Splits the response gap into its stages, received -> dispatched (processing, then waiting for
+ * a unit) and dispatched -> on scene (travel), and names the knob behind the larger: travel time;
+ * the call-processing delay when the dispatch-stage gap is already there for the quickest calls
+ * (a shift, or a scenario with no processing delay at all); otherwise waiting for a unit, which
+ * grows toward the slow calls: time on scene when the export's own differs, else the roster level.
+ */
+export function hintKnob(observed: ObservedResponse, simulated: SameCalls, config: ScenarioConfig): HintKnob {
+  const dispatch50 = gap(simulated.assigned, observed.measuredDispatchDelay, 0.5);
+  const dispatch10 = gap(simulated.assigned, observed.measuredDispatchDelay, 0.1);
+  const dispatch90 = gap(simulated.assigned, observed.measuredDispatchDelay, 0.9);
+  const travel50 = gap(simulated.travel, observed.travel, 0.5);
+  const obs = (s: { quantile(q: number): number | null }, q: number) => minutes(s.quantile(q));
+  if (dispatch50 === null || dispatch90 === null) {
+    // No dispatch times in the export: the gap cannot be split, and growth with the percentile says queueing.
+    const g50 = gap(simulated.overall, observed.overall, 0.5) ?? 0;
+    const g90 = gap(simulated.overall, observed.overall, 0.9) ?? 0;
+    return Math.abs(g90 - g50) > Math.abs(g50)
+      ? { knob: "roster", text: `the gap grows from ${g50.toFixed(1)} min at p50 to ${g90.toFixed(1)} min at p90 (waiting for a unit)` }
+      : { knob: "processing", text: `the gap is about the same at p50 (${g50.toFixed(1)} min) and p90 (${g90.toFixed(1)} min), a shift` };
   }
-  const delay = observed.dispatchDelay.count > 0 ? ` The observed median dispatch delay is ${observed.dispatchDelay.quantile(0.5)!.toFixed(1)} min, and the model has no call-processing delay: part of the gap is that.` : "";
-  const shift = firstShift(input, baseline);
-  const change = (factor: number) => (shift === null ? "" : `, e.g. --set ${shift.path}=${Math.max(1, Math.round(shift.units * factor))} (now ${shift.units})`);
-  return faster
-    ? `  Hint: the baseline answers faster than the city did (simulated p90 ${p90.toFixed(1)} vs observed ${obs90.toFixed(1)} min).${delay} If the rest is queueing, the roster has more units free for calls than the city had: try fewer${change(0.8)}, or travel and on-scene times that are too short.`
-    : `  Hint: the baseline answers slower than the city did (simulated p90 ${p90.toFixed(1)} vs observed ${obs90.toFixed(1)} min): the roster has fewer units than the city had for calls, or travel and on-scene times are too long; try more${change(1.2)}.`;
+  if (travel50 !== null && Math.abs(travel50) > Math.abs(dispatch50) && Math.abs(travel50) > Math.abs(dispatch90 - dispatch50)) {
+    return {
+      knob: "travel",
+      text: `dispatched -> on scene takes ${minutes(simulated.travel.quantile(0.5))} at the median in the simulation and ${obs(observed.travel, 0.5)} in the export`,
+    };
+  }
+  const stage = `received -> dispatched: observed p10/p50/p90 ${obs(observed.measuredDispatchDelay, 0.1)}, ${obs(observed.measuredDispatchDelay, 0.5)}, ${obs(observed.measuredDispatchDelay, 0.9)}; simulated ${minutes(simulated.assigned.quantile(0.1))}, ${minutes(simulated.assigned.quantile(0.5))}, ${minutes(simulated.assigned.quantile(0.9))}`;
+  const shift = dispatch10 !== null && Math.abs(dispatch10) >= 0.5 * Math.abs(dispatch90);
+  if (config.callProcessingMin === null && dispatch50 < 0) {
+    return { knob: "processing", text: `${stage}; the scenario has no call-processing delay, so the city's time from call to dispatch is missing` };
+  }
+  if (shift) return { knob: "processing", text: `${stage}: the gap is there for the quickest calls too, a shift` };
+  const scene = observed.onScene.count > 0 ? gap(simulated.onScene, observed.onScene, 0.5) : null;
+  const sceneObserved = observed.onScene.quantile(0.5);
+  if (scene !== null && sceneObserved !== null && sceneObserved > 0 && Math.abs(scene) / sceneObserved > CALIBRATION_TOLERANCE) {
+    return {
+      knob: "onScene",
+      text: `${stage}: the gap grows toward the slow calls (waiting for a unit), and units stay ${minutes(simulated.onScene.quantile(0.5))} on scene at the median against the city's ${minutes(sceneObserved)}`,
+    };
+  }
+  return { knob: "roster", text: `${stage}: the gap grows toward the slow calls (waiting for a unit)` };
 }
 
-/** The baseline's first shift of its most staffed unit type, as a --set path. */
-function firstShift(input: ScenarioInput, baseline: string): { path: string; units: number } | null {
-  const staffing = input.models[baseline]?.staffing ?? {};
-  const types = Object.entries(staffing).sort((a, b) => total(b[1]) - total(a[1]));
-  if (types.length === 0 || types[0][1].length === 0) return null;
-  const [type, shifts] = types[0];
-  return { path: `models.${baseline}.staffing.${type}[0].units`, units: shifts[0].units };
-}
-
-function total(shifts: readonly { units: number }[]): number {
-  return shifts.reduce((sum, s) => sum + s.units, 0);
+function calibrationHint(observed: ObservedResponse, simulated: SameCalls, rows: readonly FitRow[], scenario: CalibrationViewInput): string {
+  if (targetMet(rows)) {
+    return "  The baseline is within the calibration target on these calls (overall p50 and p90 within 15%, each priority's p90 within 25%): it answers them about as fast as the city did.";
+  }
+  const { knob, text } = hintKnob(observed, simulated, scenario.config);
+  return (
+    `  Hint: most of the gap is ${KNOB_NAMES[knob]}: ${text}.\n` +
+    `  Fit it with: resim calibrate ${scenario.file} (it fits the processing delay, travel, the police roster of every model alike and, if needed, time on scene, and writes a calibrated scenario); changing only the baseline's roster would leave the other models on the old one.`
+  );
 }
