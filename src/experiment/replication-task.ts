@@ -4,20 +4,38 @@
  * so results are identical whatever the number of workers.
  */
 import type { MetricValues } from "../metrics/replication-recorder.js";
-import { validateScenario } from "../scenario/load.js";
+import { buildScenario } from "../scenario/build.js";
 import type { ScenarioInput } from "../scenario/schema.js";
 import type { ScenarioConfig } from "../system/config.js";
 import { runReplication } from "./run-replication.js";
 
-/** A validated scenario as data: what a worker needs to rebuild it. `key` names it in caches. */
+/**
+ * A scenario the main thread has validated, as data: what a worker needs to rebuild it. `key`
+ * names it in caches; `config`, when given, is the scenario already built in this thread (used
+ * here, never sent to a worker).
+ */
 export interface ScenarioSource {
   key: string;
   file: string;
   input: ScenarioInput;
+  config?: ScenarioConfig;
 }
 
 export interface ReplicationTask {
   scenario: ScenarioSource;
+  modelIndex: number;
+  replication: number;
+}
+
+/**
+ * A task as posted to a worker: the scenario's validated data goes with the first task of each
+ * scenario a worker gets, and later tasks name it by key.
+ */
+export interface PostedTask {
+  index: number;
+  key: string;
+  file: string;
+  input?: ScenarioInput;
   modelIndex: number;
   replication: number;
 }
@@ -34,18 +52,33 @@ export class TaskRunner {
 
   /** Runs one task. */
   run(task: ReplicationTask): ReplicationOutcome {
-    const scenario = this.config(task.scenario);
-    const result = runReplication({ scenario, modelIndex: task.modelIndex, replication: task.replication });
+    const { key, file, input, config } = task.scenario;
+    return this.runOn(this.built.get(key) ?? this.build(key, file, input, config), task.modelIndex, task.replication);
+  }
+
+  /** Runs a task posted to a worker (see {@link PostedTask}). */
+  runPosted(task: PostedTask): ReplicationOutcome {
+    let config = this.built.get(task.key);
+    if (config === undefined) {
+      if (task.input === undefined) throw new Error(`scenario '${task.key}' was neither sent nor built before its task`);
+      config = this.build(task.key, task.file, task.input);
+    }
+    return this.runOn(config, task.modelIndex, task.replication);
+  }
+
+  private runOn(scenario: ScenarioConfig, modelIndex: number, replication: number): ReplicationOutcome {
+    const result = runReplication({ scenario, modelIndex, replication });
     return { values: [...result.values], events: result.events };
   }
 
-  private config(source: ScenarioSource): ScenarioConfig {
-    let config = this.built.get(source.key);
-    if (config === undefined) {
-      config = validateScenario(structuredClone(source.input), source.file).config;
-      this.built.set(source.key, config);
-    }
-    return config;
+  /**
+   * The main thread validated the data (schema and cross-checks) before any task was made: only
+   * the build step is left, the one that made the main thread's own config from the same data.
+   */
+  private build(key: string, file: string, input: ScenarioInput, config?: ScenarioConfig): ScenarioConfig {
+    const built = config ?? buildScenario(structuredClone(input), file);
+    this.built.set(key, built);
+    return built;
   }
 }
 

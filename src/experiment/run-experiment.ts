@@ -35,7 +35,7 @@ export interface ExperimentResult {
 }
 
 export interface RunOptions {
-  /** Worker threads; 1 runs in this thread. */
+  /** Threads that run replications, this one included; 1 runs everything in this thread. */
   workers?: number;
   /** Called after each (model, replication) finishes, across all experiments. */
   onProgress?: (done: number, total: number) => void;
@@ -65,7 +65,8 @@ export async function runExperiments(experiments: readonly ExperimentOptions[], 
   const plans = experiments.map((experiment, point) => {
     const { config, input, file } = experiment.scenario;
     const { models } = selected[point];
-    const source = { key: String(point), file, input };
+    // The config built while validating is used as it is in this thread; workers rebuild it from `input`.
+    const source = { key: String(point), file, input, config };
     const tasks: ReplicationTask[] = [];
     for (let r = 0; r < config.run.replications; r++) {
       for (const modelIndex of models) tasks.push({ scenario: source, modelIndex, replication: r });

@@ -1,11 +1,14 @@
 /**
- * Runs replication tasks on worker threads (or in this thread when one worker is asked for).
- * Outcomes are stored by task index, so the order in which workers finish never reaches a result.
+ * Runs replication tasks on this thread and, for a job worth it, on worker threads beside it.
+ * Outcomes are stored by task index, so which thread runs a task, and the order in which they
+ * finish, never reaches a result.
  */
 import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { TaskRunner, type ReplicationOutcome, type ReplicationTask } from "./replication-task.js";
+import { performance } from "node:perf_hooks";
+import { TaskRunner, type PostedTask, type ReplicationOutcome, type ReplicationTask } from "./replication-task.js";
 import { ResourceError } from "./resource-error.js";
 
 /** Default number of workers: the machine's cores. */
@@ -36,18 +39,33 @@ function errorFromWorker(message: { error: string; name?: string }): Error {
 }
 
 /**
- * The compiled worker script. Under a TypeScript test runner this module is a .ts file that
- * Node cannot start as a worker, so the compiled copy in dist/ is used (npm test builds first).
+ * The compiled worker script, beside this module: dist/src/experiment/ as tsc writes it, or
+ * dist/bundle/ when this code is part of the bundled CLI (`npm run build`). Under a TypeScript test
+ * runner this module is a .ts file that Node cannot start as a worker, so the compiled copy in
+ * dist/ is used (npm test builds first).
  */
 function workerScript(): string {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith(".ts")) return here.replace(/[\\/]src[\\/]experiment[\\/]worker-pool\.ts$/, "/dist/src/experiment/replication-worker.js");
-  return here.replace(/worker-pool\.js$/, "replication-worker.js");
+  return join(dirname(here), "replication-worker.js");
 }
 
 /**
- * Runs every task and returns their outcomes in task order. `workers` <= 1 runs in this thread.
- * `onDone` is called after each task with the number done so far.
+ * A job whose remaining tasks would take less than this (judged by its first task) runs in this
+ * thread alone: starting a worker costs about 0.15-0.3 s of a core (loading the simulation's
+ * modules), and more on a busy machine, which a job this small would not win back. Timing decides
+ * only where tasks run, never what they compute.
+ */
+export const SMALL_JOB_MS = 500;
+
+/** Tasks a worker holds at once: the next one waits in its queue while this thread is busy with its own. */
+const TASKS_IN_FLIGHT = 2;
+
+/**
+ * Runs every task and returns their outcomes in task order. `workers` is the number of threads
+ * that run tasks, this one included: `workers` <= 1 runs everything here, `workers` = N starts N - 1
+ * worker threads and this thread takes tasks too. `onDone` is called after each task with the
+ * number done so far.
  */
 export async function runTasks(
   tasks: readonly ReplicationTask[],
@@ -55,53 +73,94 @@ export async function runTasks(
   onDone?: (done: number, total: number) => void,
 ): Promise<ReplicationOutcome[]> {
   const outcomes: ReplicationOutcome[] = new Array(tasks.length);
-  const count = Math.min(Math.max(1, Math.floor(workers)), tasks.length);
-  if (count <= 1) {
-    const runner = new TaskRunner();
-    tasks.forEach((task, i) => {
-      outcomes[i] = runner.run(task);
-      onDone?.(i + 1, tasks.length);
-    });
-    return outcomes;
-  }
+  const runner = new TaskRunner();
   let next = 0;
   let done = 0;
-  const pool = Array.from({ length: count }, () => new Worker(workerScript()));
+  const runHere = () => {
+    const index = next++;
+    outcomes[index] = runner.run(tasks[index]);
+    done++;
+    onDone?.(done, tasks.length);
+  };
+  const threads = Math.min(Math.max(1, Math.floor(workers)), tasks.length) - 1;
+  if (threads <= 0) {
+    while (next < tasks.length) runHere();
+    return outcomes;
+  }
+  const start = performance.now();
+  runHere();
+  if ((performance.now() - start) * (tasks.length - 1) < SMALL_JOB_MS) {
+    while (next < tasks.length) runHere();
+    return outcomes;
+  }
+  const pool = Array.from({ length: threads }, () => new Worker(workerScript()));
   try {
-    await Promise.all(
-      pool.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            /** The task this worker holds, or -1 when it holds none. */
-            let current = -1;
-            const feed = () => {
-              current = -1;
-              if (next >= tasks.length) return resolve();
-              current = next++;
-              worker.postMessage({ index: current, task: tasks[current] });
-            };
-            worker.on("message", (message: { index: number; outcome?: ReplicationOutcome; error?: string; name?: string }) => {
-              if (message.error !== undefined) return reject(errorFromWorker({ error: message.error, name: message.name }));
-              outcomes[message.index] = message.outcome!;
-              onDone?.(++done, tasks.length);
-              feed();
-            });
-            worker.on("error", (error: Error & { code?: string }) => {
-              if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
-                return reject(new ResourceError(`a worker thread ran out of memory running ${describeTask(tasks[current])}: ${error.message}; run fewer replications or models at once, or raise the limit with NODE_OPTIONS=--max-old-space-size=MB`));
-              }
-              reject(error);
-            });
-            worker.on("messageerror", (error) => reject(new WorkerCrashError(`a worker thread's result could not be read (${describeTask(tasks[current])}): ${error.message}`)));
-            // A worker that ends while holding a task (process.exit in it, a native crash) never
-            // reports: without this the run would wait for it forever. After resolve() this is a no-op.
-            worker.on("exit", (code) => {
-              if (current >= 0) reject(new WorkerCrashError(`a worker thread stopped (exit code ${code}) while running ${describeTask(tasks[current])}, without reporting a result; nothing was written`));
-            });
-            feed();
-          }),
-      ),
-    );
+    await new Promise<void>((resolve, reject) => {
+      let failed = false;
+      const fail = (error: Error) => {
+        failed = true;
+        reject(error);
+      };
+      const finish = () => {
+        if (done === tasks.length) resolve();
+      };
+      for (const worker of pool) {
+        /** Tasks this worker holds, oldest first (it runs them in order). */
+        const held: number[] = [];
+        const sent = new Set<string>();
+        const feed = () => {
+          while (!failed && held.length < TASKS_IN_FLIGHT && next < tasks.length) {
+            const index = next++;
+            const { scenario, modelIndex, replication } = tasks[index];
+            const message: PostedTask = { index, key: scenario.key, file: scenario.file, modelIndex, replication };
+            // A scenario's data crosses to a worker once; its config (class instances) never does.
+            if (!sent.has(scenario.key)) {
+              message.input = scenario.input;
+              sent.add(scenario.key);
+            }
+            held.push(index);
+            worker.postMessage(message);
+          }
+        };
+        worker.on("message", (message: { index: number; outcome?: ReplicationOutcome; error?: string; name?: string }) => {
+          if (message.error !== undefined) return fail(errorFromWorker({ error: message.error, name: message.name }));
+          held.shift();
+          outcomes[message.index] = message.outcome!;
+          done++;
+          onDone?.(done, tasks.length);
+          feed();
+          finish();
+        });
+        worker.on("error", (error: Error & { code?: string }) => {
+          if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
+            return fail(new ResourceError(`a worker thread ran out of memory running ${describeTask(tasks[held[0]])}: ${error.message}; run fewer replications or models at once, or raise the limit with NODE_OPTIONS=--max-old-space-size=MB`));
+          }
+          fail(error);
+        });
+        worker.on("messageerror", (error) => fail(new WorkerCrashError(`a worker thread's result could not be read (${describeTask(tasks[held[0]])}): ${error.message}`)));
+        // A worker that ends while holding a task (process.exit in it, a native crash) never
+        // reports: without this the run would wait for it forever. After the run this is a no-op.
+        worker.on("exit", (code) => {
+          if (held.length > 0) fail(new WorkerCrashError(`a worker thread stopped (exit code ${code}) while running ${describeTask(tasks[held[0]])}, without reporting a result; nothing was written`));
+        });
+        feed();
+      }
+      // This thread takes one task per turn of the event loop, so that between two of its own it
+      // reads the workers' results and sends them their next tasks.
+      const step = () => {
+        if (failed) return;
+        if (next < tasks.length) {
+          try {
+            runHere();
+          } catch (error) {
+            return fail(error as Error);
+          }
+          setImmediate(step);
+        }
+        finish();
+      };
+      setImmediate(step);
+    });
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
   }

@@ -4,9 +4,8 @@
  * and drawn with the fonts in `chart-font.ts`, never the machine's, so the same spec gives the same
  * bytes on a laptop and on a bare CI machine.
  */
-import { Resvg } from "@resvg/resvg-js";
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import { createRequire } from "node:module";
+import type { TopLevelSpec } from "vega-lite";
 import { CHART_FONT_NAME, chartFontFiles } from "./chart-font.js";
 import { readFontWidths } from "./text-width.js";
 
@@ -24,14 +23,28 @@ interface VegaTextItem {
   fontWeight?: string | number;
 }
 
-let fontsReady = false;
+// The chart stack (vega, vega-lite, the resvg native addon: about half a second and 400 modules)
+// is loaded on the first render, never when this module is imported: commands that import the
+// report's modules without drawing a chart do not pay for it.
+type Vega = typeof import("vega");
+type VegaLite = typeof import("vega-lite");
+type ResvgModule = typeof import("@resvg/resvg-js");
+let chartStack: Promise<{ vega: Vega; vegaLite: VegaLite }> | undefined;
+let resvg: ResvgModule | undefined;
+
+function loadChartStack(): Promise<{ vega: Vega; vegaLite: VegaLite }> {
+  chartStack ??= Promise.all([import("vega"), import("vega-lite")]).then(([vega, vegaLite]) => {
+    useChartFontWidths(vega);
+    return { vega, vegaLite };
+  });
+  return chartStack;
+}
 
 /**
  * Vega measures text through a replaceable `textMetrics.width` (the hook vl-convert uses); point it
- * at the chart font's real advance widths. Done once: the hook is process-wide.
+ * at the chart font's real advance widths. Done once, when vega is loaded: the hook is process-wide.
  */
-function useChartFontWidths(): void {
-  if (fontsReady) return;
+function useChartFontWidths(vega: Vega): void {
   const files = chartFontFiles();
   const regular = readFontWidths(files.regular);
   const bold = readFontWidths(files.bold);
@@ -42,7 +55,6 @@ function useChartFontWidths(): void {
     const font = weight === "bold" || (typeof weight === "number" && weight >= 600) ? bold : regular;
     return font.measure(text === null || text === undefined ? "" : String(text).trim(), size);
   };
-  fontsReady = true;
 }
 
 // Vega numbers SVG clip paths and gradients with a process-wide counter; renders run one at a time
@@ -62,8 +74,8 @@ export function renderChart(spec: TopLevelSpec): Promise<RenderedChart> {
 }
 
 async function renderNow(spec: TopLevelSpec): Promise<RenderedChart> {
-  useChartFontWidths();
-  const compiled = compile(spec).spec;
+  const { vega, vegaLite } = await loadChartStack();
+  const compiled = vegaLite.compile(spec).spec;
   vega.resetSVGDefIds();
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });
   try {
@@ -77,7 +89,9 @@ async function renderNow(spec: TopLevelSpec): Promise<RenderedChart> {
 /** PNG bytes of an SVG drawn with the chart fonts only (no system fonts: same pixels everywhere). */
 export function rasterize(svg: string): Uint8Array {
   const files = chartFontFiles();
-  const image = new Resvg(svg, {
+  // A native addon (CommonJS): required on first use, synchronously.
+  resvg ??= createRequire(import.meta.url)("@resvg/resvg-js") as ResvgModule;
+  const image = new resvg.Resvg(svg, {
     font: { loadSystemFonts: false, fontFiles: [files.regular, files.bold], defaultFontFamily: CHART_FONT_NAME, sansSerifFamily: CHART_FONT_NAME },
     fitTo: { mode: "zoom", value: PNG_SCALE },
     background: "white",
