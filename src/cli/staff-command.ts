@@ -24,6 +24,17 @@ interface StaffFlags extends ScenarioFlags {
   recheck: boolean;
   recheckSeed?: number;
   out?: string;
+  emitSlurm?: string;
+  emitK8s?: string;
+}
+
+/**
+ * Why `resim staff` writes no job array: the study commands' shards are fixed lists of points,
+ * but this search decides which roster to simulate next from the results so far (a failing roster
+ * rules out a box of cheaper ones), so no list of independent evaluations exists before it runs.
+ */
+function noShardsMessage(option: string): string {
+  return `${option}: resim staff cannot be split into shards: it is a best-first search that picks each roster to simulate from the results of the ones before (a failing roster rules out cheaper ones unsimulated), so there is no fixed list of evaluations to spread over a job array. Run it as one job on one node and give it that node's cores, e.g. sbatch --cpus-per-task=32 --wrap 'npx resim staff ... --workers 32'; or size the blocks with resim sweep --emit-slurm over their unit counts, which does shard.`;
 }
 
 const DEFAULT_MAX_UNITS = 30;
@@ -46,7 +57,9 @@ export function staffCommand(): Command {
       .option("--max-rosters <n>", "most rosters to enumerate (simulated or ruled out) before stopping the same way", integerAtLeast(1), 500_000)
       .option("--recheck-seed <n>", "seed of the re-check of the roster found (default: the run's seed + 1)", integerAtLeast(0))
       .option("--no-recheck", "skip the re-check on fresh seeds")
-      .option("-o, --out <dir>", "output folder (default: reports/<scenario>-staffing)"),
+      .option("-o, --out <dir>", "output folder (default: reports/<scenario>-staffing)")
+      .option("--emit-slurm <n>", "not available: says why the search runs as one job (it cannot be sharded)")
+      .option("--emit-k8s <n>", "not available: as --emit-slurm"),
   )
     .addHelpText(
       "after",
@@ -67,6 +80,8 @@ is then re-run on fresh seeds. Prints the roster, its metrics, why one unit fewe
 fails, the re-check, and how many rosters were simulated; writes staffing.json.`,
     )
     .action(async (file: string, flags: StaffFlags) => {
+      if (flags.emitSlurm !== undefined) throw new UsageError(noShardsMessage("--emit-slurm"));
+      if (flags.emitK8s !== undefined) throw new UsageError(noShardsMessage("--emit-k8s"));
       const base = loadWithFlags(file, flags);
       const { config, input } = base;
       const modelNames = config.models.map((m) => m.name);

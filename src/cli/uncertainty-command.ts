@@ -6,7 +6,8 @@
  */
 import { Command, InvalidArgumentError } from "commander";
 import { join } from "node:path";
-import { runUncertainty } from "../experiment/uncertainty-analysis.js";
+import { prepareUncertainty, uncertaintyFromParts, uncertaintyPoints } from "../experiment/uncertainty-analysis.js";
+import { parseShard, studyPartComplete, writeStudyPart, type PointResult, type StudyManifest } from "../experiment/study.js";
 import { summarizeUncertainty, wtpGrid } from "../metrics/uncertainty-summary.js";
 import { checkOutputFolder } from "../output/folder-commit.js";
 import { uncertaintyTable } from "../report/uncertainty-table.js";
@@ -14,14 +15,16 @@ import { writeUncertaintyOutputs } from "../report/uncertainty-files.js";
 import { integerAtLeast } from "./options.js";
 import { loadWithFlags, runOptions, withScenarioOptions, type ScenarioFlags } from "./scenario-options.js";
 import { UsageError } from "./usage-error.js";
+import { cpusPerShard, emitJob, scenarioArgs, withEmitOptions, type EmitFlags } from "./job-script.js";
 
 /** Draws when --draws is not given: enough for the 2.5th and 97.5th percentiles to rest on a few draws each. */
 export const DEFAULT_DRAWS = 100;
 /** Prices per outcome shown in the terminal (ceac.csv holds the whole grid). */
 export const DEFAULT_WTP = [1_000, 5_000, 20_000];
 
-interface UncertaintyFlags extends ScenarioFlags {
+interface UncertaintyFlags extends ScenarioFlags, EmitFlags {
   draws: number;
+  shard?: string;
   model?: string[];
   wtp: number[];
   out?: string;
@@ -36,7 +39,7 @@ function wtpList(value: string): number[] {
 }
 
 export function uncertaintyCommand(): Command {
-  return withScenarioOptions(
+  return withEmitOptions(withScenarioOptions(
     new Command("uncertainty")
       .alias("psa")
       .description("probabilistic sensitivity analysis: draw every uncertain input at once, run every model on the same draws")
@@ -44,14 +47,16 @@ export function uncertaintyCommand(): Command {
       .option("-n, --draws <n>", `input draws, one replication each (replaces --replications)`, integerAtLeast(2), DEFAULT_DRAWS)
       .option("-m, --model <id...>", "models to run (the baseline always runs)")
       .option("--wtp <list>", "willingness to pay per outcome shown in the terminal, e.g. 1000,5000,20000 (added to ceac.csv's grid)", wtpList, DEFAULT_WTP)
+      .option("--shard <i/n>", "run only shard I of N (every N-th draw), for job arrays; resim merge combines the shards")
       .option("-o, --out <dir>", "output folder (default: reports/<scenario>-uncertainty)"),
-  )
+  ))
     .addHelpText(
       "after",
       `
 Examples:
   resim uncertainty scenarios/riverton.yaml --draws 200
   resim psa scenarios/riverton.yaml --draws 20 --days 14 --model centralized-outreach --wtp 500,2000,10000
+  resim psa scenarios/riverton.yaml --draws 2000 --emit-slurm 50 > psa.sh    then: bash psa.sh
 
 Draw d of a Latin hypercube over the 'uncertain' inputs runs as replication d of every model, so
 the ranges cover input uncertainty and simulation noise together, and differences are paired.
@@ -59,13 +64,42 @@ Writes uncertainty.json, uncertainty-summary.csv (model, kind, metric, mean, low
 better, p_better), ceac.csv (model, outcome, metric, wtp, p_cost_effective, n), draws.csv (draw,
 each input's value, model, metric, value) and ceac.vl.json.`,
     )
-    .action(async (file: string, flags: UncertaintyFlags) => {
+    .action(async (file: string, flags: UncertaintyFlags, command: Command) => {
       if (flags.replications !== undefined) throw new UsageError("--replications: resim uncertainty runs one replication per draw; use --draws");
-      if (flags.out !== undefined) checkOutputFolder(flags.out);
-      const run = await runUncertainty({ load: (extra) => loadWithFlags(file, flags, extra), draws: flags.draws, models: flags.model, overrides: flags.set.map((a) => a.text) }, runOptions("uncertainty", flags));
+      const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+      const prepared = prepareUncertainty({ load: (extra) => loadWithFlags(file, flags, extra), draws: flags.draws, models: flags.model, overrides: flags.set.map((a) => a.text), shard, wtp: flags.wtp });
+      const folder = flags.out ?? join("reports", `${prepared.manifest.scenario}-uncertainty`);
+      if (flags.emitSlurm !== undefined || flags.emitK8s !== undefined) {
+        prepared.check();
+        const args = ["uncertainty", file, "--draws", String(flags.draws), ...(flags.model ? ["--model", ...flags.model] : []), "--wtp", flags.wtp.join(",")];
+        emitJob(flags, { args: [...args, ...scenarioArgs(flags)], points: flags.draws, pointName: "draws", out: folder, cpus: cpusPerShard(command, flags) });
+        return;
+      }
+      checkOutputFolder(folder);
+      if (shard && studyPartComplete(folder, prepared.manifest, shard)) {
+        process.stdout.write(`shard ${shard.index}/${shard.count}: already complete in ${folder} (same analysis, same flags); nothing to run\n`);
+        return;
+      }
+      const run = await prepared.run(runOptions("uncertainty", flags));
+      if (shard) {
+        const points = uncertaintyPoints(run, shard);
+        writeStudyPart(folder, prepared.manifest, points, shard);
+        if (!flags.quiet) process.stdout.write(`shard ${shard.index}/${shard.count}: ${points.length} of ${run.draws} draws written to ${folder}; combine the shards with: resim merge FOLDER... --out DIR\n`);
+        return;
+      }
       const wtps = wtpGrid(flags.wtp);
       const summary = summarizeUncertainty(run.results, run.baseline, run.metrics, wtps);
-      const written = writeUncertaintyOutputs(flags.out ?? join("reports", `${run.scenario}-uncertainty`), run, summary, wtps);
+      const written = writeUncertaintyOutputs(folder, run, summary, wtps);
       if (!flags.quiet) process.stdout.write(`${uncertaintyTable(run, summary, flags.wtp)}\nwrote ${written.join(", ")}\n`);
     });
+}
+
+/** `resim merge` of an uncertainty analysis's shards: writes and prints what one unsharded run does. */
+export function mergeUncertaintyParts(manifest: StudyManifest, points: readonly PointResult[], folder: string, parts: number): void {
+  const { run, wtp } = uncertaintyFromParts(manifest, points);
+  const shown = wtp ?? DEFAULT_WTP;
+  const wtps = wtpGrid(shown);
+  const summary = summarizeUncertainty(run.results, run.baseline, run.metrics, wtps);
+  const written = writeUncertaintyOutputs(folder, run, summary, wtps);
+  process.stdout.write(`${uncertaintyTable(run, summary, shown)}\nmerged ${parts} folder(s), ${points.length} draws; wrote ${written.join(", ")}\n`);
 }

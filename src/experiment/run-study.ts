@@ -10,7 +10,7 @@ import type { LoadedScenario } from "../scenario/load.js";
 import { suggestion } from "../scenario/near-miss.js";
 import { portableFileName, scenarioProvenance } from "../scenario/provenance.js";
 import { runExperiments, type RunOptions } from "./run-experiment.js";
-import { pointResult, shardPoints, StudyError, type PointResult, type StudyManifest } from "./study.js";
+import { pointResult, shardPoints, StudyError, type PointResult, type Shard, type StudyManifest } from "./study.js";
 
 export interface StudyPlan {
   kind: StudyManifest["kind"];
@@ -20,12 +20,28 @@ export interface StudyPlan {
   points: [string, unknown][][];
   /** Models to run (the baseline always runs); default all. */
   models?: readonly string[];
-  shard?: { index: number; count: number };
+  shard?: Shard;
   settings: Record<string, unknown>;
+}
+
+/** A study checked and ready: its manifest (known before anything runs) and the run of its shard's points. */
+export interface PreparedStudy {
+  manifest: StudyManifest;
+  /** Loads and validates every point's scenario (throws ScenarioError), as `run` does first. */
+  check: () => void;
+  run: (options: RunOptions) => Promise<{ manifest: StudyManifest; points: PointResult[] }>;
 }
 
 /** Runs the plan's points for its shard; returns the manifest and the points run. */
 export async function runStudy(plan: StudyPlan, options: RunOptions): Promise<{ manifest: StudyManifest; points: PointResult[] }> {
+  return prepareStudy(plan).run(options);
+}
+
+/**
+ * Loads the base scenario and computes the study's manifest, without running: a shard can then
+ * see that its folder already holds its complete output (a rerun job array) and stop at once.
+ */
+export function prepareStudy(plan: StudyPlan): PreparedStudy {
   const loadPoint = (point: [string, unknown][]) => {
     // A bad value names where it came from: a sweep's --values, or the file's uncertain list.
     const given = (path: string) => (plan.kind === "sweep" ? `--values of --param ${path}` : "the 'uncertain' list (low or high)");
@@ -52,12 +68,6 @@ export async function runStudy(plan: StudyPlan, options: RunOptions): Promise<{ 
     if (index < 0) throw new StudyError(`--model: ${base.file} has no model '${name}'${suggestion(name, names) || ` (models: ${names.join(", ")})`}`);
     return index;
   });
-  const selected = shardPoints(plan.points.length, plan.shard);
-  const loaded = plan.points.map((point) => loadPoint(point));
-  const results = await runExperiments(
-    selected.map((i) => ({ scenario: loaded[i], models })),
-    options,
-  );
   const run = base.config.run;
   const modelNames = [...new Set([run.baseline, ...(models ?? names.map((_, i) => i))])].sort((a, b) => a - b).map((m) => names[m]);
   const manifest: StudyManifest = {
@@ -76,5 +86,19 @@ export async function runStudy(plan: StudyPlan, options: RunOptions): Promise<{ 
     scenarioDigest: createHash("sha256").update(JSON.stringify(base.input)).digest("hex"),
     provenance: scenarioProvenance(base),
   };
-  return { manifest, points: selected.map((i, k) => pointResult(i, plan.points[i], results[k])) };
+  let loaded: LoadedScenario[] | undefined;
+  const loadAll = () => (loaded ??= plan.points.map((point) => loadPoint(point)));
+  return {
+    manifest,
+    check: () => void loadAll(),
+    run: async (options) => {
+      const selected = shardPoints(plan.points.length, plan.shard);
+      const loaded = loadAll();
+      const results = await runExperiments(
+        selected.map((i) => ({ scenario: loaded[i], models })),
+        options,
+      );
+      return { manifest, points: selected.map((i, k) => pointResult(i, plan.points[i], results[k])) };
+    },
+  };
 }

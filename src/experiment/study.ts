@@ -20,7 +20,7 @@ import type { Provenance } from "../scenario/provenance.js";
 
 /** What identifies a study: every sharded part must carry the same manifest to be merged. */
 export interface StudyManifest {
-  kind: "sweep" | "sensitivity";
+  kind: "sweep" | "sensitivity" | "uncertainty";
   scenario: string;
   scenarioFile: string;
   seed: number;
@@ -55,7 +55,7 @@ export class StudyError extends Error {
 }
 
 /** Parses `--shard I/N` (1 <= I <= N). */
-export function parseShard(text: string): { index: number; count: number } {
+export function parseShard(text: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = match ? Number(match[1]) : NaN;
   const count = match ? Number(match[2]) : NaN;
@@ -65,8 +65,13 @@ export function parseShard(text: string): { index: number; count: number } {
   return { index, count };
 }
 
+export interface Shard {
+  index: number;
+  count: number;
+}
+
 /** The points a shard runs: every count-th point starting at index-1, so shards balance. */
-export function shardPoints(points: number, shard?: { index: number; count: number }): number[] {
+export function shardPoints(points: number, shard?: Shard): number[] {
   const all = Array.from({ length: points }, (_, i) => i);
   return shard ? all.filter((i) => i % shard.count === shard.index - 1) : all;
 }
@@ -106,20 +111,60 @@ export function studyPartFiles(manifest: StudyManifest, points: readonly PointRe
 }
 
 /**
- * Writes the manifest and the given points' results into `folder`, as one set. Points of the same
- * study already there (another shard written into this folder earlier) are kept in the set: the
- * same study's seeds give the same results, and replacing the set must not lose an hour of work.
+ * A part's record of the shards written into it (`shards.json`), so that merge can name a missing
+ * shard as `I/N`, the form a job array reruns, rather than by its points.
  */
-export function writeStudyPart(folder: string, manifest: StudyManifest, points: readonly PointResult[]): void {
+const SHARDS_FILE = "shards.json";
+
+function shardLabel(shard: Shard): string {
+  return `${shard.index}/${shard.count}`;
+}
+
+function shardsText(shards: readonly Shard[]): string {
+  const sorted = [...shards].sort((a, b) => a.count - b.count || a.index - b.index);
+  return JSON.stringify({ shards: sorted.map(shardLabel) }) + "\n";
+}
+
+/**
+ * Writes the manifest and the given points' results into `folder`, as one set, with the shard
+ * that ran them. Points of the same study already there (another shard written into this folder
+ * earlier) are kept in the set: the same study's seeds give the same results, and replacing the
+ * set must not lose an hour of work.
+ */
+export function writeStudyPart(folder: string, manifest: StudyManifest, points: readonly PointResult[], shard?: Shard): void {
   const files = studyPartFiles(manifest, points);
-  for (const [path, content] of earlierPoints(folder, manifest.kind, files.get("study.json")!)) {
+  const earlier = earlierPart(folder, manifest.kind, files.get("study.json")!);
+  for (const [path, content] of earlier?.points ?? []) {
     if (!files.has(path)) files.set(path, content);
   }
+  const shards = [...(earlier?.shards ?? [])];
+  if (shard && !shards.some((s) => s.index === shard.index && s.count === shard.count)) shards.push(shard);
+  if (shards.length > 0) files.set(SHARDS_FILE, shardsText(shards));
   commitFolder(folder, files, { set: manifest.kind });
 }
 
-/** The point files of `folder`'s set `kind` when it holds the same study (same study.json), checked. */
-function earlierPoints(folder: string, kind: string, study: string): [string, string][] {
+/**
+ * True when `folder` already holds this shard's complete output: the same study (same study.json:
+ * scenario, --set values, seed, replications, settings, models, resim version) and every point of
+ * the shard, listed in its manifest and unchanged. A rerun job array skips such a shard.
+ */
+export function studyPartComplete(folder: string, manifest: StudyManifest, shard: Shard): boolean {
+  const study = studyPartFiles(manifest, []).get("study.json")!;
+  let earlier;
+  try {
+    earlier = earlierPart(folder, manifest.kind, study);
+  } catch (error) {
+    // A damaged or changed part is not complete: the shard runs again and replaces it.
+    if (error instanceof StudyError) return false;
+    throw error;
+  }
+  if (!earlier) return false;
+  const held = new Set(earlier.points.map(([path]) => path));
+  return shardPoints(manifest.points, shard).every((i) => held.has(pointFile(i)));
+}
+
+/** The point files and shards of `folder`'s set `kind` when it holds the same study (same study.json), checked. */
+function earlierPart(folder: string, kind: string, study: string): { points: [string, string][]; shards: Shard[] } | null {
   let set;
   try {
     set = readManifest(folder)?.manifest.sets[kind];
@@ -127,23 +172,43 @@ function earlierPoints(folder: string, kind: string, study: string): [string, st
     if (error instanceof OutputError) throw new StudyError(error.message);
     throw error;
   }
-  if (set?.files["study.json"]?.sha256 !== fileEntry(Buffer.from(study, "utf8")).sha256) return [];
+  if (set?.files["study.json"]?.sha256 !== fileEntry(Buffer.from(study, "utf8")).sha256) return null;
   checkPart(folder);
-  return Object.keys(set.files)
-    .filter((path) => path.startsWith("points/"))
-    .map((path) => [path, readFileSync(join(folder, path), "utf8")]);
+  return {
+    points: Object.keys(set.files)
+      .filter((path) => path.startsWith("points/"))
+      .map((path) => [path, readFileSync(join(folder, path), "utf8")]),
+    shards: set.files[SHARDS_FILE] ? readShards(folder) : [],
+  };
 }
 
-/** Reads a study folder (or shard): its manifest and the points it holds. Throws StudyError. */
-export function readStudyPart(folder: string): { manifest: StudyManifest; points: PointResult[] } {
+/** The shards recorded in a part (none when it has no shards.json: an unsharded run, or an older resim). */
+function readShards(folder: string): Shard[] {
+  const file = join(folder, SHARDS_FILE);
+  if (!existsSync(file)) return [];
+  const data = readJson(file) as { shards?: unknown };
+  if (!Array.isArray(data.shards) || !data.shards.every((s) => typeof s === "string")) {
+    throw new StudyError(`${file}: cannot be read as a study file: expected {"shards": ["I/N", ...]}`);
+  }
+  return data.shards.map((text: string) => {
+    try {
+      return parseShard(text);
+    } catch {
+      throw new StudyError(`${file}: cannot be read as a study file: '${text}' is not a shard I/N`);
+    }
+  });
+}
+
+/** Reads a study folder (or shard): its manifest, the points it holds and the shards that wrote them. Throws StudyError. */
+export function readStudyPart(folder: string): { manifest: StudyManifest; points: PointResult[]; shards: Shard[] } {
   const manifestFile = join(folder, "study.json");
-  if (!existsSync(manifestFile)) throw new StudyError(`${folder}: not a sweep or sensitivity output (no study.json)`);
+  if (!existsSync(manifestFile)) throw new StudyError(`${folder}: not a sweep, sensitivity or uncertainty part (no study.json)`);
   const pointsFolder = join(folder, "points");
   const files = existsSync(pointsFolder) ? readdirSync(pointsFolder).filter((f) => /^point-\d+\.json$/.test(f)).sort() : [];
   checkPart(folder);
   const manifest = readJson(manifestFile) as StudyManifest;
   const points = files.map((f) => readJson(join(pointsFolder, f)) as PointResult);
-  return { manifest, points };
+  return { manifest, points, shards: readShards(folder) };
 }
 
 /**
@@ -154,7 +219,7 @@ export function readStudyPart(folder: string): { manifest: StudyManifest; points
 function checkPart(folder: string): void {
   let problems;
   try {
-    problems = checkListedFiles(folder, readManifest(folder)?.manifest ?? null, (path) => path === "study.json" || path.startsWith("points/"));
+    problems = checkListedFiles(folder, readManifest(folder)?.manifest ?? null, (path) => path === "study.json" || path === SHARDS_FILE || path.startsWith("points/"));
   } catch (error) {
     if (error instanceof OutputError) throw new StudyError(error.message);
     throw error;
@@ -169,7 +234,7 @@ function checkPart(folder: string): void {
  * Merges study parts: the manifests must agree, every point must be present, and a point found
  * in two parts must hold the same results. Returns the manifest and all points in order.
  */
-export function mergeStudyParts(parts: readonly { folder: string; manifest: StudyManifest; points: PointResult[] }[]): {
+export function mergeStudyParts(parts: readonly { folder: string; manifest: StudyManifest; points: PointResult[]; shards?: Shard[] }[]): {
   manifest: StudyManifest;
   points: PointResult[];
 } {
@@ -189,10 +254,24 @@ export function mergeStudyParts(parts: readonly { folder: string; manifest: Stud
     }
   }
   const missing = shardPoints(manifest.points).filter((i) => !byPoint.has(i));
-  if (missing.length > 0) {
-    throw new StudyError(`the study has ${manifest.points} points; missing ${missing.length}: ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? ", ..." : ""} (run the remaining shards)`);
-  }
+  if (missing.length > 0) throw new StudyError(missingMessage(manifest, missing, parts.flatMap((part) => part.shards ?? [])));
   return { manifest, points: shardPoints(manifest.points).map((i) => byPoint.get(i)!.point) };
+}
+
+/**
+ * What is missing, said the way it is rerun: when the parts were written by shards of one count N,
+ * the shards (I/N) that hold the missing points; otherwise the points themselves.
+ */
+function missingMessage(manifest: StudyManifest, missing: readonly number[], shards: readonly Shard[]): string {
+  const what = manifest.kind === "uncertainty" ? "draws" : "points";
+  const list = (items: readonly (number | string)[]) => `${items.slice(0, 10).join(", ")}${items.length > 10 ? ", ..." : ""}`;
+  const counts = new Set(shards.map((s) => s.count));
+  if (counts.size === 1) {
+    const count = shards[0].count;
+    const absent = [...new Set(missing.map((i) => (i % count) + 1))].sort((a, b) => a - b).map((index) => `${index}/${count}`);
+    return `the study has ${manifest.points} ${what} in ${count} shards; missing ${absent.length === 1 ? "shard" : "shards"} ${list(absent)} (${what} ${list(missing)}): run ${absent.length === 1 ? "it" : "them"} again with --shard ${absent[0]}${absent.length > 1 ? " ..." : ""} and the same flags, then merge`;
+  }
+  return `the study has ${manifest.points} ${what}; missing ${missing.length}: ${list(missing)} (run the remaining shards)`;
 }
 
 function readJson(file: string): unknown {

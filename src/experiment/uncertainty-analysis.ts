@@ -21,7 +21,8 @@ import type { MetricValues } from "../metrics/replication-recorder.js";
 import { checkRunBudget, estimateRun } from "./run-budget.js";
 import type { RunOptions } from "./run-experiment.js";
 import { outcomeValues, type ReplicationTask } from "./replication-task.js";
-import { StudyError } from "./study.js";
+import { portableFileName, scenarioProvenance } from "../scenario/provenance.js";
+import { shardPoints, StudyError, type PointResult, type Shard, type StudyManifest } from "./study.js";
 import { runTasks } from "./worker-pool.js";
 
 export interface UncertaintyPlan {
@@ -33,6 +34,10 @@ export interface UncertaintyPlan {
   models?: readonly string[];
   /** The --set overrides `load` applies, as written, recorded with the results. */
   overrides?: readonly string[];
+  /** Run only this shard's draws (every count-th draw from index-1), for job arrays. */
+  shard?: Shard;
+  /** The willingness-to-pay list asked for, recorded in a shard's manifest so the merge shows the same. */
+  wtp?: readonly number[];
 }
 
 /** An input as written to files: its distribution without the function. */
@@ -80,6 +85,24 @@ export function uncertainInputs(base: LoadedScenario): InputDistribution[] {
 
 /** Runs the analysis: draws, one scenario per draw, every model on it as replication d. */
 export async function runUncertainty(plan: UncertaintyPlan, options: RunOptions = {}): Promise<UncertaintyRun> {
+  return prepareUncertainty(plan).run(options);
+}
+
+/** An analysis checked and ready: its identity as a study part (known before anything runs), and its run. */
+export interface PreparedUncertainty {
+  /** What a shard's part carries; every shard of one analysis has the same. */
+  manifest: StudyManifest;
+  /** Loads and validates every draw's scenario (throws ScenarioError), as `run` does first. */
+  check: () => void;
+  /** Runs the plan's draws (its shard's only, when it has one; the others are absent from `results`). */
+  run: (options?: RunOptions) => Promise<UncertaintyRun>;
+}
+
+/**
+ * Draws the inputs and computes the analysis's manifest, without running or loading the draws'
+ * scenarios: a shard can see that its folder already holds its complete output and stop at once.
+ */
+export function prepareUncertainty(plan: UncertaintyPlan): PreparedUncertainty {
   if (!Number.isSafeInteger(plan.draws) || plan.draws < 2) throw new StudyError(`--draws must be an integer >= 2, got ${plan.draws}`);
   const base = plan.load([]);
   const inputs = uncertainInputs(base);
@@ -94,7 +117,7 @@ export async function runUncertainty(plan: UncertaintyPlan, options: RunOptions 
   const u = latinHypercube(plan.draws, inputs.length, run.seed);
   // Nine significant figures: the value applied is exactly the one written to draws.csv.
   const values = u.map((row) => row.map((p, k) => roundFigure(inputs[k].quantile(p))));
-  const scenarios = values.map((row, d) => {
+  const loadDraw = (row: number[], d: number) => {
     const assignments: Assignment[] = inputs.map((input, k) => ({
       path: parseKeyPath(input.path, "uncertain path"),
       value: row[k],
@@ -110,24 +133,12 @@ export async function runUncertainty(plan: UncertaintyPlan, options: RunOptions 
       }
       throw error;
     }
-  });
-  // The cost of N draws is that of one scenario run with N replications.
-  const planned = scenarios.map((s) => ({ config: { ...s.config, run: { ...s.config.run, replications: 1 } }, models }));
-  const estimate = estimateRun(planned, options.workers ?? 1);
-  checkRunBudget(estimate, planned, options.allowLong);
-  options.onEstimate?.(estimate);
-  const tasks: ReplicationTask[] = [];
-  scenarios.forEach((s, d) => {
-    for (const modelIndex of models) tasks.push({ scenario: { key: `draw-${d}`, file: s.file, input: s.input }, modelIndex, replication: d });
-  });
-  const outcomes = await runTasks(tasks, options.workers ?? 1, options.onProgress);
-  const results: Record<string, MetricValues[]> = Object.fromEntries(models.map((m) => [names[m], []]));
-  tasks.forEach((task, i) => {
-    results[names[task.modelIndex]][task.replication] = outcomeValues(outcomes[i]);
-  });
+  };
+  let scenarios: LoadedScenario[] | undefined;
+  const loadAll = () => (scenarios ??= values.map(loadDraw));
   // Every draw has the base scenario's metric list: inputs change values, not unit types or zones.
   const definitions = metricDefinitions(base.config);
-  return {
+  const analysis: UncertaintyRun = {
     scenario: base.config.name,
     scenarioFile: base.file,
     scenarioDigest: createHash("sha256").update(JSON.stringify(base.input)).digest("hex"),
@@ -141,6 +152,72 @@ export async function runUncertainty(plan: UncertaintyPlan, options: RunOptions 
     values,
     metrics: definitions.map((m) => m.name),
     units: Object.fromEntries(definitions.map((m) => [m.name, m.unit])),
-    results,
+    results: Object.fromEntries(models.map((m) => [names[m], []])),
   };
+  const { results: _results, ...settings } = analysis;
+  const manifest: StudyManifest = {
+    kind: "uncertainty",
+    scenario: analysis.scenario,
+    scenarioFile: portableFileName(base.file),
+    seed: run.seed,
+    replications: 1,
+    horizonDays: run.horizonDays,
+    baseline: analysis.baseline,
+    models: analysis.models,
+    points: plan.draws,
+    settings: { ...settings, wtp: plan.wtp ?? null },
+    scenarioDigest: analysis.scenarioDigest,
+    provenance: scenarioProvenance(base),
+  };
+  return {
+    manifest,
+    check: () => void loadAll(),
+    run: async (options = {}) => {
+      const scenarios = loadAll();
+      const selected = shardPoints(plan.draws, plan.shard);
+      // The cost of N draws is that of one scenario run with N replications.
+      const planned = selected.map((d) => ({ config: { ...scenarios[d].config, run: { ...scenarios[d].config.run, replications: 1 } }, models }));
+      const estimate = estimateRun(planned, options.workers ?? 1);
+      checkRunBudget(estimate, planned, options.allowLong);
+      options.onEstimate?.(estimate);
+      const tasks: ReplicationTask[] = [];
+      for (const d of selected) {
+        const s = scenarios[d];
+        for (const modelIndex of models) tasks.push({ scenario: { key: `draw-${d}`, file: s.file, input: s.input }, modelIndex, replication: d });
+      }
+      const outcomes = await runTasks(tasks, options.workers ?? 1, options.onProgress);
+      const results: Record<string, MetricValues[]> = Object.fromEntries(models.map((m) => [names[m], []]));
+      tasks.forEach((task, i) => {
+        results[names[task.modelIndex]][task.replication] = outcomeValues(outcomes[i]);
+      });
+      return { ...analysis, results };
+    },
+  };
+}
+
+/** A shard's draws as study points: draw d's input values, and every model's metrics (one replication). */
+export function uncertaintyPoints(run: UncertaintyRun, shard?: Shard): PointResult[] {
+  return shardPoints(run.draws, shard).map((d) => ({
+    point: d,
+    assignments: run.inputs.map((input, k): [string, unknown] => [input.path, run.values[d][k]]),
+    models: run.models.map((name) => ({ name, description: "" })),
+    metrics: run.metrics,
+    values: run.models.map((model) => [run.metrics.map((metric) => run.results[model][d].get(metric) ?? null)]),
+  }));
+}
+
+/**
+ * The analysis back from its merged parts: what one unsharded run returns, draw for draw, so the
+ * files written from it are the same bytes. The manifest's settings hold everything but the
+ * results; the points hold those.
+ */
+export function uncertaintyFromParts(manifest: StudyManifest, points: readonly PointResult[]): { run: UncertaintyRun; wtp: number[] | null } {
+  const { wtp, ...settings } = manifest.settings as Omit<UncertaintyRun, "results"> & { wtp: number[] | null };
+  const results: Record<string, MetricValues[]> = Object.fromEntries(settings.models.map((model) => [model, []]));
+  for (const point of points) {
+    settings.models.forEach((model, m) => {
+      results[model][point.point] = new Map(point.metrics.map((metric, k) => [metric, point.values[m][0][k]]));
+    });
+  }
+  return { run: { ...settings, results }, wtp };
 }

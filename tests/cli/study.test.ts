@@ -55,11 +55,32 @@ describe("resim sweep and resim merge", () => {
     expect(csv[1]).toMatch(/^0,models\.centralized-outreach\.staffing\.outreach-team\[3\]\.units,0,models\.centralized-outreach\.dispatch\[0\]\.uptake,0\.5,police-only,calls,/);
   });
 
-  it("refuses to merge when a shard is missing, naming the missing points", async () => {
+  it("refuses to merge when a shard is missing, naming the missing shard as I/N and its points", async () => {
     const { part1 } = await ranSweep();
     const { code, stderr } = await resim("merge", part1, "--out", scratch());
     expect(code).toBe(2);
-    expect(stderr).toBe("resim: the study has 6 points; missing 3: 1, 3, 5 (run the remaining shards)\n");
+    expect(stderr).toBe("resim: the study has 6 points in 2 shards; missing shard 2/2 (points 1, 3, 5): run it again with --shard 2/2 and the same flags, then merge\n");
+  });
+
+  it("stops at once when a shard's complete output is already in its folder, and reruns a lost shard alone to merge", async () => {
+    const { whole, part1, part2 } = await ranSweep();
+    const again = await resim(...sweep, "--out", part1, "--shard", "1/2", "--workers", "1");
+    expect(again).toEqual({ code: 0, stdout: `shard 1/2: already complete in ${part1} (same study, same flags); nothing to run\n`, stderr: "" });
+    // Shard 2 was lost (a pre-empted task): only it runs again, into a new folder, and the merge is whole.
+    const rerun = scratch();
+    expect((await resim(...sweep, "--out", rerun, "--shard", "2/2", "--workers", "1")).code).toBe(0);
+    const merged = scratch();
+    expect((await resim("merge", part1, rerun, "--out", merged)).code).toBe(0);
+    expect(tree(merged)).toEqual(tree(whole));
+    expect(tree(rerun)).toEqual(tree(part2));
+  });
+
+  it("runs a shard again when its folder holds the same shard of another study (other flags)", async () => {
+    const part = scratch();
+    cpSync((await ranSweep()).part1, part, { recursive: true });
+    const { code, stdout } = await resim(...sweep.filter((a) => a !== "--quiet"), "--seed", "7", "--out", part, "--shard", "1/2", "--workers", "1");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^shard 1\/2: 3 of 6 points written to /);
   });
 
   it("refuses to merge shards run with different --set values", async () => {

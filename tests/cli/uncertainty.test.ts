@@ -1,5 +1,5 @@
 /** resim uncertainty (psa) end to end through the compiled CLI, on a tiny scenario. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -54,5 +54,28 @@ describe("resim uncertainty", () => {
     const missing = await resim("uncertainty", bad, "--draws", "2");
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(`resim: ${bad}: uncertain[0].mode must be a number in [low, high] = [5, 9] for dist: triangular, got nothing\n`);
+  });
+
+  it("runs its draws in shards that merge into exactly what one unsharded run writes and prints", async () => {
+    const args = ["psa", file, "--draws", "5", "--wtp", "100,1000"];
+    const [whole, part1, part2, merged] = ["whole", "part1", "part2", "merged"].map((name) => join(folder, `shards-${name}`));
+    const runs = await Promise.all([
+      resim(...args, "--workers", "2", "--out", whole),
+      resim(...args, "--workers", "1", "--shard", "1/2", "--out", part1),
+      resim(...args, "--workers", "2", "--shard", "2/2", "--out", part2),
+    ]);
+    expect(runs.map((r) => [r.code, r.stderr])).toEqual([[0, ""], [0, ""], [0, ""]]);
+    expect(runs[1].stdout).toBe(`shard 1/2: 3 of 5 draws written to ${part1}; combine the shards with: resim merge FOLDER... --out DIR\n`);
+    // A shard run again over its complete output stops at once.
+    const again = await resim(...args, "--shard", "2/2", "--out", part2);
+    expect(again).toEqual({ code: 0, stdout: `shard 2/2: already complete in ${part2} (same analysis, same flags); nothing to run\n`, stderr: "" });
+    const missing = await resim("merge", part2, "--out", merged);
+    expect([missing.code, missing.stderr]).toEqual([2, "resim: the study has 5 draws in 2 shards; missing shard 1/2 (draws 0, 2, 4): run it again with --shard 1/2 and the same flags, then merge\n"]);
+    const merge = await resim("merge", part2, part1, "--out", merged);
+    expect([merge.code, merge.stderr]).toEqual([0, ""]);
+    const files = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name), "utf8")]));
+    expect(files(merged)).toEqual(files(whole));
+    // The terminal summary too, with the --wtp prices the shards were given.
+    expect(merge.stdout.replace(/\nmerged 2 folder\(s\), 5 draws; wrote .*\n$/, "")).toBe(runs[0].stdout.replace(/\nwrote .*\n$/, ""));
   });
 });
