@@ -11,6 +11,7 @@ import { routingChartSpec } from "./charts/routing-chart.js";
 import { chartContext, metricUnit } from "./charts/summary-rows.js";
 import { sweepChartSpec } from "./charts/sweep-chart.js";
 import { utilizationChartSpec } from "./charts/utilization-chart.js";
+import { metricLabel } from "./metric-labels.js";
 import { perPeriod } from "./period.js";
 import type { SummaryDocument } from "./summary-files.js";
 import type { SweepSection } from "./sweep-csv.js";
@@ -41,7 +42,7 @@ export function reportCharts(document: SummaryDocument, sweep: SweepSection): Re
       responseTimeChartSpec(context),
     ),
     ...main(
-      "diversion",
+      "bh-outcomes",
       "How behavioral-health calls ended",
       "Share of behavioral-health calls that ended without arrest, ED transport or involuntary hold, and the shares that ended in each of those; each panel has its own scale.",
       diversionChartSpec(context),
@@ -71,7 +72,7 @@ export function reportCharts(document: SummaryDocument, sweep: SweepSection): Re
     ...sweep.curves.map(
       (curve): ReportChart => ({
         id: `sweep-${curve.metric.replace(/[^A-Za-z0-9]+/g, "-")}`,
-        title: `${curve.metric} across the sweep`,
+        title: `${metricLabel(curve.metric)} across the sweep`,
         caption: `${capitalize(document.metrics[curve.metric]?.description ?? curve.metric)} as ${sweep.parameter} varies, each model with its 95% confidence band.`,
         spec: sweepChartSpec(curve.rows, { parameter: sweep.parameter, metric: curve.metric, unit: metricUnit(document, curve.metric), allModels: context.models }),
         section: "sweep",

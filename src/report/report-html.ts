@@ -2,10 +2,11 @@
  * report.html: one self-contained page for a council briefing. Charts are inline SVG images
  * (data: URLs, so each keeps its own ids and prints as vectors); no scripts, fonts, styles or
  * images are fetched, and the Content-Security-Policy forbids them, so the page reads the same
- * offline. Order: headline, key numbers, charts, sweep, assumptions, method and caveats. No date
+ * offline. Order: decision summary, key numbers, charts, sweep, assumptions, method and caveats. No date
  * or path of the machine appears, so the same run gives the same bytes.
  */
-import { headlineParagraphs } from "./headline.js";
+import { decisionSummarySection } from "./decision-summary-html.js";
+import { caveatsSection, switchedOnList } from "./caveats-html.js";
 import { html, type SafeHtml } from "./html-escape.js";
 import { periodPhrase } from "./period.js";
 import type { ReportChart } from "./report-charts.js";
@@ -56,9 +57,9 @@ ${document.description ? html`<p class="lead">${document.description}</p>` : ""}
 <p class="meta">${runSummary(document)}</p>
 </header>
 <main>
-<section id="headline">
-<h2>In brief</h2>
-${headlineParagraphs(document).map((paragraph) => html`<p>${paragraph}</p>\n`)}</section>
+<section id="decision">
+<h2>Decision summary</h2>
+${decisionSummarySection(document)}</section>
 <section id="comparison">
 <h2>Key numbers</h2>
 ${comparisonTables(document)}
@@ -70,7 +71,8 @@ ${main.map((c, i) => figure(c, i + 1))}</section>
 ${sweepSection(sweep, sweepCharts, main.length)}
 <section id="assumptions">
 <h2>Assumptions</h2>
-<p>The scenario's key parameters, as simulated, with the sources the scenario file cites for them. Figures spread over call categories are shown as averages over the call mix.</p>
+${switchedOnList(document)}
+<p>The scenario's key parameters, as simulated, with the sources the scenario file cites for them. Figures spread over call categories are shown as averages over the call mix.${document.provenance && document.provenance.overrides.length > 0 ? " Values overridden on the command line are marked." : ""}${document.assumptions?.some((a) => a.setByExtends) ? " Values the scenario file sets over the file it extends are marked." : ""}</p>
 ${assumptionsTable(document)}
 </section>
 <section id="method">
@@ -139,14 +141,6 @@ function methodSection(document: SummaryDocument): SafeHtml {
   const baseline = document.baseline !== undefined && document.models[document.baseline] ? document.baseline : null;
   return html`<p>Each model answered the same simulated calls: ${document.replications} independent replications of ${document.horizonDays} days, after ${document.warmupDays} days of warm-up that are not counted, from seed ${document.seed}. Replication <i>r</i> of every model sees the same calls with the same random draws (common random numbers), so differences between models come from the models, not from luck in the calls.</p>
 ${provenanceParagraph(document)}
-<p>Figures are means across replications with 95% confidence intervals (Student t). ${baseline ? html`Differences from ${baseline} are paired by replication and are called clear only when their interval excludes zero. ` : ""}Percentiles are estimated with streaming sketches accurate to 0.5%. Costs and counts are totals over the ${document.horizonDays} measured days (${periodPhrase(document.horizonDays)}), in the scenario's currency.</p>
-<p>What the simulation leaves out:</p>
-<ul>
-<li>Only the calls in the scenario are simulated: officer-initiated work, meals and administration are not, so patrol utilization counts call work only.</li>
-<li>One unit is sent per call, plus the police backup an alternative team may request; second and third units are not modelled.</li>
-<li>Calls are routed by their true behavioral-health need; calls a call-taker would fail to recognise are represented only by the share routed to the alternative (uptake).</li>
-<li>Outcome costs are first-order (booking, ED visit, hold, transport); inpatient stays, jail days, repeat calls and longer-term health or justice outcomes are not counted.</li>
-<li>Community trust, the quality of each encounter and the callers' own outcomes are not measured.</li>
-<li>Parameters marked as assumptions in the sources above were chosen, not measured; the results are only as good as those values.</li>
-</ul>`;
+<p>Figures are means across replications with 95% confidence intervals (Student t). ${baseline ? html`Differences from ${baseline} are paired by replication; in the key-numbers tables they are bold when their interval excludes zero, and the decision summary also asks whether they exceed a practical threshold. ` : ""}Percentiles are estimated with streaming sketches accurate to 0.5%. Costs and counts are totals over the ${document.horizonDays} measured days (${periodPhrase(document.horizonDays)}), in the scenario's currency.</p>
+${caveatsSection(document)}`;
 }

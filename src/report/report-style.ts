@@ -29,16 +29,52 @@ tbody th { font-weight: normal; }
 .assumptions code { display: block; font-size: 0.8em; color: #555555; word-break: break-all; }
 .assumptions th { width: 26%; }
 .assumptions td:nth-child(2) { width: 30%; }
+.option-sentence { font-size: 1.05rem; }
+.decision td.num { white-space: normal; min-width: 8.5rem; }
+.decision .level, .decision .change, .decision .verdict { display: block; }
+.decision .change { font-size: 0.92em; }
+.decision .change.none, .decision .change.unclear { color: #555555; }
+.verdict { font-size: 0.85em; font-weight: bold; }
+.verdict.none, .verdict.unclear { font-weight: normal; font-style: italic; color: #555555; }
+.decision tr.ratio th, .decision tr.ratio td { background: #f5f5f5; }
+td .na { white-space: normal; }
+.mark { display: block; font-size: 0.85em; color: #7a4a00; margin-top: 0.2rem; }
+.switches code { font-size: 0.8em; color: #555555; word-break: break-all; }
+#method code { word-break: break-all; }
 figure { margin: 1.6rem 0 2rem; }
 figure img { display: block; max-width: 100%; height: auto; }
 figcaption { margin-top: 0.5rem; font-size: 0.95rem; }
 figcaption .files { display: block; }
 footer { margin-top: 3rem; color: #555555; font-size: 0.85rem; }
+/* A phone: tables become one block per row, each value named by its column (data-label). */
+@media (max-width: 640px) {
+  body { padding: 1rem 0.75rem 2rem; }
+  h1 { font-size: 1.4rem; }
+  table.numbers, table.numbers tbody, table.numbers tr, table.numbers th, table.numbers td,
+  table.assumptions, table.assumptions tbody, table.assumptions tr, table.assumptions th, table.assumptions td { display: block; width: auto; }
+  table.numbers thead, table.assumptions thead { display: none; }
+  table.numbers caption { display: block; }
+  table.numbers tr, table.assumptions tr { border-bottom: 1px solid #d6d6d6; padding: 0.45rem 0; }
+  table.numbers tbody th, table.assumptions tbody th { font-weight: bold; border: 0; padding: 0.1rem 0; }
+  table.numbers td, table.assumptions td { border: 0; text-align: left; padding: 0.15rem 0 0.15rem 0.75rem; white-space: normal; min-width: 0; }
+  td[data-label]::before { content: attr(data-label); display: block; color: #555555; font-size: 0.8em; }
+  .ci { display: inline; margin-left: 0.4em; }
+  .ci::before { content: "("; }
+  .ci::after { content: ")"; }
+  .assumptions th, .assumptions td:nth-child(2) { width: auto; }
+}
 @page { margin: 14mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
-  h2 { break-after: avoid; }
-  figure, tr, .lead { break-inside: avoid; }
+  h2, h3, caption { break-after: avoid; }
+  /* Tables that fit on a page stay whole; longer ones break only between rows and repeat their header. */
+  figure, tr, .lead, table.numbers, .option-sentence { break-inside: avoid; }
+  thead { display: table-header-group; }
+  /* The decision summary is the first page; the rest starts on the next. */
+  #decision { break-after: page; }
+  #decision table { font-size: 8.5pt; margin-bottom: 0.6rem; }
+  #decision .note, #decision .option-sentence { font-size: 8.5pt; margin: 0.3rem 0; }
+  header .lead { font-size: 9pt; }
   figure img { max-height: 22cm; width: auto; }
 }
 `);

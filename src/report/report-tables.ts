@@ -86,7 +86,7 @@ export function comparisonTables(document: SummaryDocument): SafeHtml {
 <caption>Estimates: mean across replications, with the 95% confidence interval below</caption>
 <thead><tr><th scope="col">Measure</th>${models.map((model) => html`<th scope="col" class="num">${model}</th>`)}</tr></thead>
 <tbody>
-${rows.map((row) => html`<tr><th scope="row">${row.label}</th>${models.map((model) => html`<td class="num">${interval(document.models[model].metrics[row.metric], row.unit, false)}</td>`)}</tr>\n`)}</tbody>
+${rows.map((row) => html`<tr><th scope="row">${row.label}</th>${models.map((model) => html`<td class="num" data-label="${model}">${interval(document.models[model].metrics[row.metric], row.unit, false)}</td>`)}</tr>\n`)}</tbody>
 </table>`;
   if (baseline === null || others.length === 0) return estimates;
   const differences = html`<table class="numbers differences">
@@ -95,7 +95,7 @@ ${rows.map((row) => html`<tr><th scope="row">${row.label}</th>${models.map((mode
 <tbody>
 ${rows.map((row) => html`<tr><th scope="row">${row.label}</th>${others.map((model) => {
     const difference = document.models[model].vsBaseline?.[row.metric];
-    return html`<td class="num ${excludesZero(difference) ? "clear" : "unclear"}">${interval(difference, row.unit, true)}</td>`;
+    return html`<td class="num ${excludesZero(difference) ? "clear" : "unclear"}" data-label="${model} − ${comparedWith(document, model)}">${interval(difference, row.unit, true)}</td>`;
   })}</tr>\n`)}</tbody>
 </table>`;
   return html`${estimates}\n${differences}`;
@@ -110,16 +110,16 @@ export const COST_EFFECTIVENESS_ROWS: readonly { outcome: string; label: string;
 ];
 
 /** One cell: numbers are right-aligned; a "not defined" reason is text, left to wrap. */
-function costEffectivenessCell(c: CostEffectiveness<MetricSummary> | undefined, noun: string): SafeHtml {
-  if (!c) return html`<td class="num"><span class="na">n/a</span></td>`;
+function costEffectivenessCell(c: CostEffectiveness<MetricSummary> | undefined, noun: string, label: string): SafeHtml {
+  if (!c) return html`<td class="num" data-label="${label}"><span class="na">n/a</span></td>`;
   const cost = c.incrementalCostPerYear.mean;
   const gain = c.additionalOutcomesPerYear.mean;
   const totals =
     cost === null || gain === null ? "" : html`<span class="ci">${formatValue(cost, "currency", true)} / ${formatValue(gain, c.outcomeUnit, true)} ${noun} a year</span>`;
-  if (!c.defined || c.ratio === null) return html`<td><span class="na">not defined: ${c.reason ?? "no ratio"}</span>${totals}</td>`;
+  if (!c.defined || c.ratio === null) return html`<td data-label="${label}"><span class="na">not defined: ${c.reason ?? "no ratio"}</span>${totals}</td>`;
   const interval = c.ci95 === null ? "" : html`<span class="ci">${formatMoney(c.ci95[0])} to ${formatMoney(c.ci95[1])}</span>`;
   const dominant = c.quadrant === "dominant" ? html`<span class="ci">dominant: cheaper and better</span>` : "";
-  return html`<td class="num">${formatMoney(c.ratio)}${interval}${dominant}${totals}</td>`;
+  return html`<td class="num" data-label="${label}">${formatMoney(c.ratio)}${interval}${dominant}${totals}</td>`;
 }
 
 /**
@@ -136,7 +136,7 @@ export function costEffectivenessTable(document: SummaryDocument): SafeHtml | nu
 <caption>Extra cost per additional outcome against ${document.comparison ? "A" : baseline}: the mean extra cost divided by the mean additional outcomes, paired by replication, with its 95% interval (Fieller's method) below, then the extra cost and additional outcomes a year it divides. Negative: a saving per additional outcome.</caption>
 <thead><tr><th scope="col">Cost per additional outcome</th>${models.map((model) => html`<th scope="col" class="num">${model} vs ${comparedWith(document, model)}</th>`)}</tr></thead>
 <tbody>
-${COST_EFFECTIVENESS_ROWS.map((row) => html`<tr><th scope="row">${row.label}</th>${models.map((model) => costEffectivenessCell(document.models[model].costEffectiveness?.[row.outcome], row.noun))}</tr>\n`)}</tbody>
+${COST_EFFECTIVENESS_ROWS.map((row) => html`<tr><th scope="row">${row.label}</th>${models.map((model) => costEffectivenessCell(document.models[model].costEffectiveness?.[row.outcome], row.noun, `${model} vs ${comparedWith(document, model)}`))}</tr>\n`)}</tbody>
 </table>`;
 }
 
@@ -149,6 +149,6 @@ export function assumptionsTable(document: SummaryDocument): SafeHtml {
   return html`<table class="assumptions">
 <thead><tr><th scope="col">Parameter</th><th scope="col">Value</th><th scope="col">Source given in the scenario</th></tr></thead>
 <tbody>
-${assumptions.map((a) => html`<tr><th scope="row">${a.label}<code>${a.parameter}</code></th><td>${a.value}</td><td>${a.overriddenBy ? overrideNotes(a).map((note) => html`<p class="overridden">${note}</p>`) : a.sources.length === 0 ? html`<span class="na">none given</span>` : a.sources.map((source) => html`<p>${source.key === a.parameter ? "" : html`<code>${source.key.startsWith(a.parameter + ".") ? source.key.slice(a.parameter.length + 1) : source.key}</code> `}${source.text}</p>`)}</td></tr>\n`)}</tbody>
+${assumptions.map((a) => html`<tr><th scope="row">${a.label}<code>${a.parameter}</code></th><td data-label="Value">${a.value}${a.overriddenBy ? html`<span class="mark">overridden on the command line</span>` : ""}${a.setByExtends ? html`<span class="mark">${a.setByExtends}</span>` : ""}</td><td data-label="Source given in the scenario">${a.overriddenBy ? overrideNotes(a).map((note) => html`<p class="overridden">${note}</p>`) : a.sources.length === 0 ? html`<span class="na">none given</span>` : a.sources.map((source) => html`<p>${source.key === a.parameter ? "" : html`<code>${source.key.startsWith(a.parameter + ".") ? source.key.slice(a.parameter.length + 1) : source.key}</code> `}${source.text}</p>`)}</td></tr>\n`)}</tbody>
 </table>`;
 }

@@ -11,6 +11,7 @@ import { sourceCovers } from "./assumption-sources.js";
 import { describeOverride, portableFileName, type Provenance } from "../scenario/provenance.js";
 import type { OverrideRecord } from "../scenario/assignments.js";
 import { toCsv } from "./csv.js";
+import { applyBriefingOverrides } from "./scenario-briefing.js";
 
 /**
  * `output` with its provenance recorded: `provenance` in the document, the scenario file named
@@ -24,6 +25,7 @@ export function withProvenance(output: RunOutput, provenance: Provenance): RunOu
       ...document,
       scenarioFile: portableFileName(document.scenarioFile),
       assumptions: document.assumptions && markOverridden(document.assumptions, provenance.overrides),
+      briefing: applyBriefingOverrides(document.briefing, provenance.overrides),
       provenance,
     },
   };

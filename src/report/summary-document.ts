@@ -3,6 +3,8 @@
  * each model's summary. Contains nothing that depends on the machine or the clock.
  */
 import { scenarioAssumptions } from "./scenario-assumptions.js";
+import { markExtended, scenarioFileFacts } from "./scenario-briefing.js";
+import { scenarioCaveats } from "./scenario-switches.js";
 import type { RunOutput, SummaryDocument } from "./summary-files.js";
 import { unitsOnDutyByHour } from "./units-on-duty.js";
 import type { ExperimentResult } from "../experiment/run-experiment.js";
@@ -11,6 +13,7 @@ import type { ExperimentResult } from "../experiment/run-experiment.js";
 export function summaryDocument(result: ExperimentResult, scenarioFile: string): RunOutput {
   const { scenario } = result;
   const modelNames = result.models.map((m) => scenario.models[m].name);
+  const facts = scenarioFileFacts(scenarioFile);
   const document: SummaryDocument = {
     scenario: scenario.name,
     description: scenario.description,
@@ -22,7 +25,10 @@ export function summaryDocument(result: ExperimentResult, scenarioFile: string):
     baseline: modelNames[result.baseline],
     metrics: Object.fromEntries(result.definitions.map((d) => [d.name, { unit: d.unit, description: d.description }])),
     models: result.summary,
-    assumptions: scenarioAssumptions(scenario, result.models),
+    targets: { priority1ResponseMin: scenario.targets.priority1ResponseMin },
+    briefing: facts.briefing,
+    caveats: scenarioCaveats(scenario, result.models),
+    assumptions: markExtended(scenarioAssumptions(scenario, result.models), facts.origin),
     unitsOnDutyByHour: unitsOnDutyByHour(scenario, result.models),
   };
   return { document, definitions: result.definitions, modelNames, replications: result.replications };

@@ -11,6 +11,8 @@ import type { MetricValues } from "../metrics/replication-recorder.js";
 import { roundFigure, type MetricSummary, type ModelSummary } from "../metrics/summarize.js";
 import { commitFolder } from "../output/folder-commit.js";
 import type { Provenance } from "../scenario/provenance.js";
+import type { BriefingSettings } from "./scenario-briefing.js";
+import type { ScenarioCaveats } from "./scenario-switches.js";
 import { toCsv } from "./csv.js";
 import { provenanceCsv } from "./run-provenance.js";
 
@@ -32,6 +34,12 @@ export interface SummaryDocument {
   unitsOnDutyByHour?: Record<string, Record<string, number[]>>;
   /** Where the results came from: resim version, input digests, overrides (absent in older files; scenario/provenance.ts). */
   provenance?: Provenance;
+  /** The city's targets (absent in older files). */
+  targets?: { priority1ResponseMin: number };
+  /** The scenario's `briefing` settings: practical thresholds of the decision summary (absent in older files). */
+  briefing?: BriefingSettings;
+  /** What the scenario switches on and what the model leaves out given that (absent in older files; scenario-switches.ts). */
+  caveats?: ScenarioCaveats;
   /** Present when the document compares two scenario files (resim compare; experiment/compare.ts). */
   comparison?: ComparisonInfo;
 }
@@ -63,6 +71,8 @@ export interface Assumption {
   sources: { key: string; text: string }[];
   /** Command-line overrides of this parameter or its parts (report/run-provenance.ts): the value shown is not the file's, so neither is its source. */
   overriddenBy?: { override: string; was?: unknown }[];
+  /** For a scenario that `extends` another: "set in child.yaml, over its base base.yaml" when the extending file gave this value. */
+  setByExtends?: string;
 }
 
 export interface RunOutput {

@@ -2,6 +2,7 @@
  * A tornado chart (Vega-Lite): for each uncertain parameter, a bar from the metric at its low
  * value to the metric at its high value, largest swing on top, with the base value as a rule.
  */
+import { metricLabel, parameterLabel } from "./metric-labels.js";
 import type { SensitivityRow } from "./study-files.js";
 
 export interface TornadoData {
@@ -13,13 +14,16 @@ export interface TornadoData {
 
 /** The Vega-Lite spec of a tornado chart; data inline, no clock, no network. */
 export function tornadoChartSpec(data: TornadoData): Record<string, unknown> {
+  // Two parameters that read alike (two shifts' units) keep their key paths, so bars never merge.
+  const labels = data.rows.map((row) => parameterLabel(row.parameter));
+  const name = (i: number) => (labels.indexOf(labels[i]) === labels.lastIndexOf(labels[i]) ? labels[i] : data.rows[i].parameter);
   const values = data.rows.flatMap((row, rank) => [
-    { parameter: row.parameter, rank, end: "low", setting: String(row.low), value: row.lowMean, base: data.base },
-    { parameter: row.parameter, rank, end: "high", setting: String(row.high), value: row.highMean, base: data.base },
+    { parameter: name(rank), path: row.parameter, rank, end: "low", setting: String(row.low), value: row.lowMean, base: data.base },
+    { parameter: name(rank), path: row.parameter, rank, end: "high", setting: String(row.high), value: row.highMean, base: data.base },
   ]);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: `Sensitivity of ${data.metric} (${data.model})`, subtitle: "one parameter at a time, low and high; the line is the base scenario" },
+    title: { text: `Sensitivity of ${metricLabel(data.metric).toLowerCase().replace(/^bh/, "BH")} (${data.model})`, subtitle: `${data.metric}: one parameter at a time, low and high; the line is the base scenario` },
     width: 560,
     height: { step: 28 },
     data: { values },
@@ -27,11 +31,11 @@ export function tornadoChartSpec(data: TornadoData): Record<string, unknown> {
       {
         mark: { type: "bar", height: { band: 0.7 } },
         encoding: {
-          y: { field: "parameter", type: "nominal", sort: { field: "rank", order: "ascending" }, title: null },
-          x: { field: "value", type: "quantitative", title: data.metric, scale: { zero: false } },
+          y: { field: "parameter", type: "nominal", sort: { field: "rank", order: "ascending" }, title: null, axis: { labelLimit: 260 } },
+          x: { field: "value", type: "quantitative", title: metricLabel(data.metric), scale: { zero: false } },
           x2: { field: "base" },
           color: { field: "end", type: "nominal", title: "parameter at", scale: { domain: ["low", "high"], range: ["#0072B2", "#E69F00"] } },
-          tooltip: [{ field: "parameter" }, { field: "end" }, { field: "setting", title: "value set" }, { field: "value", title: data.metric }],
+          tooltip: [{ field: "parameter" }, { field: "end" }, { field: "setting", title: "value set" }, { field: "path", title: "key path" }, { field: "value", title: data.metric }],
         },
       },
       { mark: { type: "rule", color: "black" }, encoding: { x: { datum: data.base } } },

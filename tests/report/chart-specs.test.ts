@@ -15,10 +15,10 @@ describe("report chart specs", () => {
   const charts = reportCharts(fixtureDocument(), { status: "absent" });
 
   it("are response time, diversion, routing, cost and utilization, in that order", () => {
-    expect(charts.map((c) => c.id)).toEqual(["response-time", "diversion", "routing", "cost", "utilization-by-hour"]);
+    expect(charts.map((c) => c.id)).toEqual(["response-time", "bh-outcomes", "routing", "cost", "utilization-by-hour"]);
   });
 
-  for (const id of ["response-time", "diversion", "routing", "cost", "utilization-by-hour"]) {
+  for (const id of ["response-time", "bh-outcomes", "routing", "cost", "utilization-by-hour"]) {
     it(`${id} matches its snapshot`, async () => {
       const chart = charts.find((c) => c.id === id)!;
       await expect(json(chart.spec)).toMatchFileSnapshot(`__snapshots__/${id}.vl.json`);
@@ -40,13 +40,13 @@ describe("report chart specs", () => {
     expect(reportCharts(document, { status: "absent" }).map((c) => c.id)).not.toContain("routing");
   });
 
-  it("leave the diversion chart out when the run had no behavioral-health calls", () => {
+  it("leave the BH-outcomes chart out when the run had no behavioral-health calls", () => {
     const document = fixtureDocument((d) => {
       for (const model of Object.values(d.models)) {
         for (const metric of ["noArrestEdHoldRate", "arrestRate", "edRate", "holdRate"]) model.metrics[metric] = { mean: null, ci95: null, n: 0 };
       }
     });
-    expect(reportCharts(document, { status: "absent" }).map((c) => c.id)).not.toContain("diversion");
+    expect(reportCharts(document, { status: "absent" }).map((c) => c.id)).not.toContain("bh-outcomes");
   });
 
   it("keep each model's colour when a chart shows only some models", () => {

@@ -15,14 +15,14 @@ describe("the cost per additional outcome table", () => {
     expect(html.indexOf("Cost per additional outcome</h3>")).toBeLessThan(html.indexOf("<h2>Charts</h2>"));
     expect(html).toContain(`<th scope="col" class="num">centralized-outreach vs police-only</th>`);
     // 1,200,000 / 513 = 2,339.18: "$2,339", interval below, then the totals a year.
-    expect(html).toContain(`<td class="num">$2,339<span class="ci">$1,900 to $2,800</span><span class="ci">+$1.20M / +513 calls a year</span></td>`);
-    expect(html).toContain(`<td class="num">$229<span class="ci">$190 to $270</span><span class="ci">+$1.20M / +5,250 officer-hours a year</span></td>`);
+    expect(html).toContain(`<td class="num" data-label="centralized-outreach vs police-only">$2,339<span class="ci">$1,900 to $2,800</span><span class="ci">+$1.20M / +513 calls a year</span></td>`);
+    expect(html).toContain(`<td class="num" data-label="centralized-outreach vs police-only">$229<span class="ci">$190 to $270</span><span class="ci">+$1.20M / +5,250 officer-hours a year</span></td>`);
   });
 
   it("says 'not defined' with the reason where the ratio is not defined, and keeps the totals", () => {
     const html = page();
     expect(html).toContain(
-      `<td><span class="na">not defined: no clear difference in behavioral-health calls answered without police (the 95% interval of the difference includes zero)</span><span class="ci">+$1.40M / 0 calls a year</span></td>`,
+      `<td data-label="co-responder vs police-only"><span class="na">not defined: no clear difference in behavioral-health calls answered without police (the 95% interval of the difference includes zero)</span><span class="ci">+$1.40M / 0 calls a year</span></td>`,
     );
     expect(html).toContain(`not defined: more officer-hours on behavioral-health calls than the baseline, at higher cost (dominated)</span><span class="ci">+$1.40M / -400 officer-hours a year</span>`);
   });
@@ -32,7 +32,7 @@ describe("the cost per additional outcome table", () => {
       const c = d.models["co-responder"].costEffectiveness!.perArrestAvoided;
       Object.assign(c, { ratio: -20_000, ci95: [-40_000, -5_000], quadrant: "dominant", incrementalCostPerYear: { mean: -234_000, ci95: [-300_000, -150_000], n: 10 } });
     });
-    expect(page(document)).toContain(`<td class="num">-$20.0k<span class="ci">-$40.0k to -$5,000</span><span class="ci">dominant: cheaper and better</span><span class="ci">-$234.0k / +12 arrests avoided a year</span></td>`);
+    expect(page(document)).toContain(`<td class="num" data-label="co-responder vs police-only">-$20.0k<span class="ci">-$40.0k to -$5,000</span><span class="ci">dominant: cheaper and better</span><span class="ci">-$234.0k / +12 arrests avoided a year</span></td>`);
   });
 
   it("is left out when summary.json has no cost-effectiveness (no baseline, or an older file)", () => {

@@ -76,7 +76,7 @@ describe.skipIf(skip)("report.html in a browser", () => {
       }
     }
     await page.emulateMedia({ media: "screen" });
-    expect(await page.locator("h2").allInnerTexts()).toEqual(["In brief", "Key numbers", "Charts", "Assumptions", "Method and caveats"]);
+    expect(await page.locator("h2").allInnerTexts()).toEqual(["Decision summary", "Key numbers", "Charts", "Assumptions", "Method and caveats"]);
     await page.screenshot({ path: join(OUTPUT, "report-screenshot.png"), fullPage: true });
 
     expect(problems).toEqual([]);

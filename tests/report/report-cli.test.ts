@@ -9,7 +9,7 @@ const scratch = scratchFolders("resim-report-cli-");
 
 // One worker: these runs are tiny, and thread start-up would cost more than it saves.
 const RUN = ["run", "scenarios/riverton.yaml", "--days", "7", "--replications", "3", "--workers", "1", "--quiet"];
-const CHARTS = ["response-time", "diversion", "routing", "cost", "utilization-by-hour"];
+const CHARTS = ["response-time", "bh-outcomes", "routing", "cost", "utilization-by-hour"];
 
 describe("resim run --report and resim report", () => {
   let first: string;

@@ -23,7 +23,7 @@ describe("renderReport", () => {
   it("writes report.html last and each chart as Vega-Lite, SVG and PNG", () => {
     const paths = [...files.keys()];
     expect(paths[paths.length - 1]).toBe("report.html");
-    for (const id of ["response-time", "diversion", "routing", "cost", "utilization-by-hour"]) {
+    for (const id of ["response-time", "bh-outcomes", "routing", "cost", "utilization-by-hour"]) {
       for (const extension of ["vl.json", "svg", "png"]) expect(paths).toContain(`charts/${id}.${extension}`);
     }
   });
@@ -64,10 +64,13 @@ describe("renderReport", () => {
     }
   });
 
-  it("writes the headline, the comparison tables, the assumptions with their sources, and the method", () => {
-    expect(html).toContain("<p>Compared with police-only, the co-responder model lengthened");
+  it("writes the decision summary, the comparison tables, the assumptions with their sources, and the method", () => {
+    expect(html).toContain("<h2>Decision summary</h2>");
+    expect(html).toContain("Compared with police-only, co-responder would");
+    expect(html).toContain("they do not cover uncertainty in the scenario&#39;s inputs");
+    expect(html).not.toMatch(/divert/i);
     expect(html).toContain("Difference from police-only (paired by replication)");
-    expect(html).toMatch(/<td class="num clear">\+5\.5<span class="ci">\+4\.9 to \+6\.1<\/span><\/td>/);
+    expect(html).toMatch(/<td class="num clear" data-label="co-responder − police-only">\+5\.5<span class="ci">\+4\.9 to \+6\.1<\/span><\/td>/);
     expect(html).toContain(`<p><code>cost</code> Dee &amp; Pyne 2022</p><p><code>holdMin</code> El Paso booking times</p>`);
     expect(html).toContain(`<span class="na">none given</span>`);
     expect(html).toContain("10 independent replications of 365 days, after 7 days of warm-up that are not counted, from seed 7");

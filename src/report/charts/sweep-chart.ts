@@ -4,6 +4,7 @@
  * enough for the lines to show through where they overlap.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { metricLabel, parameterLabel } from "../metric-labels.js";
 import { CHART_CONFIG, modelColorScale, modelDashScale } from "./chart-theme.js";
 
 /** One point of one model's curve. */
@@ -39,13 +40,13 @@ export function sweepChartSpec(rows: readonly SweepRow[], options: SweepChartOpt
   const format = AXIS_FORMATS[options.unit];
   const unitLabel = UNIT_LABELS[options.unit] ?? options.unit;
   const legend = { title: "model", orient: "bottom", direction: "horizontal", symbolType: "stroke", symbolStrokeWidth: 2.5, symbolSize: 400 };
-  const x = { field: "x", type: "quantitative", title: options.parameter, axis: { labelLimit: 120 } };
+  const x = { field: "x", type: "quantitative", title: parameterLabel(options.parameter), axis: { labelLimit: 120 } };
   const color = { field: "model", type: "nominal", sort: models, scale: modelColorScale(models, allModels), legend };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: {
-      text: `${options.metric} (${unitLabel})`,
-      subtitle: options.subtitle ?? `against ${options.parameter}. Lines: mean across replications; bands: 95% confidence intervals.`,
+      text: `${metricLabel(options.metric)} (${unitLabel})`,
+      subtitle: options.subtitle ?? `${options.metric} against ${options.parameter}. Lines: mean across replications; bands: 95% confidence intervals.`,
     },
     config: CHART_CONFIG,
     width: 560,
@@ -57,7 +58,7 @@ export function sweepChartSpec(rows: readonly SweepRow[], options: SweepChartOpt
       {
         mark: { type: "line", strokeWidth: 2.5 },
         encoding: {
-          y: { field: "mean", type: "quantitative", title: `${options.metric} (${unitLabel})`, axis: format ? { format } : {} },
+          y: { field: "mean", type: "quantitative", title: `${metricLabel(options.metric)} (${unitLabel})`, axis: format ? { format } : {} },
           strokeDash: { field: "model", type: "nominal", sort: models, scale: modelDashScale(models, allModels), legend },
         },
       },
