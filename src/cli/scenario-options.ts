@@ -28,7 +28,7 @@ export function withScenarioOptions(command: Command): Command {
     .option("-r, --replications <n>", "number of replications", integerAtLeast(1))
     .option("-s, --seed <n>", "random seed", integerAtLeast(0))
     .option("-d, --days <n>", "days to measure after warm-up", positiveNumber)
-    .option("-w, --workers <n>", "worker threads (results do not depend on it)", integerAtLeast(1), defaultWorkers())
+    .option("-w, --workers <n>", "threads, the main one included (results do not depend on it)", integerAtLeast(1), defaultWorkers())
     .option("-q, --quiet", "print nothing but errors")
     .option("--allow-long", `run even when the run is estimated to take over ${formatDuration(MAX_ESTIMATED_SECONDS)}`);
 }

@@ -28,6 +28,8 @@ export function fileKind(data: unknown): "mapping" | "taxonomy" | "scenario" {
   if (schema.endsWith("taxonomy.schema.json")) return "taxonomy";
   if (schema.endsWith("scenario.schema.json")) return "scenario";
   if ("columns" in top && !("demand" in top)) return "mapping";
-  if (("rules" in top || "extends" in top || "categories" in top) && !("demand" in top) && !("models" in top)) return "taxonomy";
+  // `extends` and `description` are keys of both: only a taxonomy's own keys tell it apart.
+  const scenarioKey = ["name", "demand", "models", "unitTypes"].some((key) => key in top);
+  if (!scenarioKey && ["rules", "categories", "units", "unmapped"].some((key) => key in top)) return "taxonomy";
   return "scenario";
 }

@@ -26,7 +26,7 @@ const overrides: Case[] = [
   { name: "flag: an unknown model", files: { "s.yaml": TINY }, args: ["run", "s.yaml", "--model", "nope", "--quiet"], exit: 2, says: ["--model: s.yaml has no model 'nope' (models: m)"] },
   { name: "sweep: a backwards range", files: { "s.yaml": TINY }, args: ["sweep", "s.yaml", "--param", "demand.callsPerDay", "--values", "5..1"], exit: 2, says: ["--values 5..1: a range must be FROM..TO[:STEP]"] },
   { name: "sensitivity: no uncertain list", files: { "s.yaml": TINY }, args: ["sensitivity", "s.yaml", "--model", "m"], exit: 2, says: ["s.yaml declares no 'uncertain' parameters"] },
-  { name: "merge: not a study folder", folders: ["dir"], args: ["merge", "dir", "--out", "o"], exit: 2, says: ["dir: not a sweep or sensitivity output (no study.json)"] },
+  { name: "merge: not a study folder", folders: ["dir"], args: ["merge", "dir", "--out", "o"], exit: 2, says: ["dir: not a sweep, sensitivity or uncertainty part (no study.json)"] },
   { name: "report: no such folder", args: ["report", "nowhere"], exit: 2, says: ["nowhere: no such folder"] },
   { name: "report: a folder without a run", folders: ["dir"], args: ["report", "dir"], exit: 2, says: ["dir has no summary.json"] },
 ];

@@ -151,6 +151,7 @@ const hangs: Case[] = [
     name: "hang: a worker thread exits without reporting",
     files: { "s.yaml": TINY, "die.mjs": 'import { isMainThread } from "node:worker_threads";\nif (!isMainThread) setTimeout(() => process.exit(7), 0);\n' },
     node: ["--import", "./die.mjs"],
+    env: { RESIM_SMALL_JOB_MS: "0" },
     args: ["run", "s.yaml", "--replications", "2", "--workers", "2", "--quiet", "--out", "out"],
     exit: 1,
     says: ["a worker thread stopped (exit code 7) while running model 'm', replication"],
