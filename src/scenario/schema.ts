@@ -179,16 +179,16 @@ const shiftSchema = z.strictObject({
 /** Hub staff sit at the hub: no zone. */
 const hubShiftSchema = shiftSchema.omit({ zone: true });
 
+/** Which calls a rule takes (as coded at intake): every listed condition holds. */
+const matchSchema = z.strictObject({
+  categories: z.array(name).min(1).optional(),
+  priorities: z.array(z.number().int().min(1)).min(1).optional(),
+  behavioralHealth: z.boolean().optional(),
+  weapon: z.boolean().optional(),
+});
+
 const ruleSchema = z.strictObject({
-  match: z
-    .strictObject({
-      categories: z.array(name).min(1).optional(),
-      priorities: z.array(z.number().int().min(1)).min(1).optional(),
-      behavioralHealth: z.boolean().optional(),
-      weapon: z.boolean().optional(),
-    })
-    .optional()
-    .describe("which calls this rule takes; omitted: every call"),
+  match: matchSchema.optional().describe("which calls this rule takes; omitted: every call"),
   send: z.array(name).min(1).describe("unit types in order of preference"),
   fallbackAfterMin: nonNegative
     .default(0)
@@ -348,13 +348,7 @@ export const scenarioSchema = z.strictObject({
   unitsPerCall: z
     .array(
       z.strictObject({
-        match: z
-          .strictObject({
-            categories: z.array(name).min(1).optional(),
-            priorities: z.array(z.number().int().min(1)).min(1).optional(),
-            behavioralHealth: z.boolean().optional(),
-            weapon: z.boolean().optional(),
-          })
+        match: matchSchema
           .optional()
           .describe("which calls this rule takes, as a dispatch rule's match (as coded at intake); omitted: every call"),
         units: z.number().int().min(1).describe("units the call gets in all: the first as usual, the rest as linked dispatches"),
