@@ -11,7 +11,7 @@ export function validateCommand(): Command {
     .argument("<file...>", "scenario, mapping (data/mappings/*.yaml) or taxonomy (data/taxonomy/*.yaml) files, YAML or JSON")
     .addHelpText(
       "after",
-      "\nThe kind of each file is told by its content: a mapping has `columns:`, a taxonomy `rules:`, `categories:`,\n`units:` or `unmapped:` and no scenario key\n(or a `$schema` naming mapping.schema.json or taxonomy.schema.json); anything else is a scenario.\n" +
+      "\nThe kind of each file is told by its content: a mapping has `columns:`, a taxonomy `rules:`, `categories:`,\n`units:` or `unmapped:` and no scenario key, or only `extends:` a shipped taxonomy's name\n(or a `$schema` naming mapping.schema.json or taxonomy.schema.json); anything else is a scenario.\n" +
         "\nExamples:\n  resim validate scenarios/riverton.yaml\n  resim validate scenarios/*.yaml\n  resim validate data/mappings/san-luis-obispo.yaml data/taxonomy/resim.yaml",
     )
     .action((files: string[]) => {

@@ -31,5 +31,7 @@ export function fileKind(data: unknown): "mapping" | "taxonomy" | "scenario" {
   // `extends` and `description` are keys of both: only a taxonomy's own keys tell it apart.
   const scenarioKey = ["name", "demand", "models", "unitTypes"].some((key) => key in top);
   if (!scenarioKey && ["rules", "categories", "units", "unmapped"].some((key) => key in top)) return "taxonomy";
+  // A file with only `extends`: a bare name (`resim`) names a shipped taxonomy; scenarios extend a file.
+  if (!scenarioKey && typeof top.extends === "string" && /^[\w-]+$/.test(top.extends)) return "taxonomy";
   return "scenario";
 }

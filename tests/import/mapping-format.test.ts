@@ -322,6 +322,7 @@ describe("telling mapping, taxonomy and scenario files apart", () => {
     expect(fileKind({ $schema: "https://x/taxonomy.schema.json", columns: {} })).toBe("taxonomy");
     expect(fileKind({ name: "x", columns: {} })).toBe("mapping");
     expect(fileKind({ extends: "resim" })).toBe("taxonomy");
+    expect(fileKind({ extends: "riverton.yaml", description: "x" })).toBe("scenario");
     expect(fileKind({ rules: [] })).toBe("taxonomy");
     expect(fileKind({ name: "x", demand: {}, models: {} })).toBe("scenario");
     expect(fileKind({ categories: {}, demand: {} })).toBe("scenario");
