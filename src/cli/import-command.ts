@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fittedScenario } from "../import/emit-scenario.js";
+import { replayScenario } from "../import/emit-replay.js";
 import { formatImportReport } from "../import/import-report.js";
 import { importCalls } from "../import/importer.js";
 import { loadMapping } from "../import/mapping.js";
@@ -19,6 +20,7 @@ interface ImportFlags {
   out?: string;
   strict?: boolean;
   emitScenario?: string;
+  emitReplay?: string;
   template?: string;
   quiet?: boolean;
 }
@@ -50,6 +52,7 @@ export function importCommand(): Command {
     .option("-o, --out <file>", "call table to write (default: data/imported/<mapping name>.csv)")
     .option("--strict", "stop at the first bad row or value (exit code 2) instead of counting and skipping it")
     .option("--emit-scenario <file>", "also write a synthetic scenario fitted to the imported calls")
+    .option("--emit-replay <file>", "also write that scenario as a replay of the imported table, ready for resim calibrate")
     .option("--template <file>", "scenario whose unit types and models --emit-scenario reuses (default: scenarios/riverton.yaml)")
     .option("-q, --quiet", "print nothing but errors")
     .addHelpText(
@@ -59,6 +62,7 @@ Examples:
   resim import ../shared/data/cfs/san_diego/pd_calls_for_service_2023-01-01_to_2023-01-22_datasd.csv \\
       --profile san-diego --out data/imported/san-diego.csv
   resim import slopd_call_log.csv --profile san-luis-obispo --emit-scenario scenarios/slo.yaml
+  resim import slopd_call_log.csv --profile san-luis-obispo --out slo.csv --emit-replay slo-replay.yaml
   resim import calls.csv --mapping my-city.yaml --strict
 
 Prints what it understood (rows kept and skipped by reason with line numbers, warnings, time
@@ -72,25 +76,32 @@ recoding) and writes the call table. Replay it with demand: { historical: { file
       // Before the import reads for minutes: an output that can never be written fails now.
       checkOutputFile(out, "--out");
       if (flags.emitScenario !== undefined) checkOutputFile(flags.emitScenario, "--emit-scenario", "scenario.yaml");
+      if (flags.emitReplay !== undefined) checkOutputFile(flags.emitReplay, "--emit-replay", "scenario.yaml");
       const { tally, lookup } = importCalls({ file, mapping, out, strict: flags.strict });
       if (!flags.quiet) {
         // The report quotes the export's own text (call types): escape what a terminal would act on.
         process.stdout.write(printableMessage(formatImportReport(file, mapping, tally, lookup)));
         process.stdout.write(`\nwrote ${out} (${tally.kept.toLocaleString("en-US")} calls)\n`);
       }
-      if (flags.emitScenario !== undefined) {
-        if (tally.kept === 0) throw new UsageError("--emit-scenario: no call was imported, so there is nothing to fit");
+      for (const [flag, target] of [["--emit-scenario", flags.emitScenario], ["--emit-replay", flags.emitReplay]] as const) {
+        if (target === undefined) continue;
+        if (tally.kept === 0) throw new UsageError(`${flag}: no call was imported, so there is nothing to fit`);
         const root = packageRoot();
         const text = fittedScenario({
           tally,
           mapping,
           exportFile: file,
           templateFile: flags.template ?? join(root, "scenarios", "riverton.yaml"),
-          outFile: flags.emitScenario,
+          outFile: target,
           schemaFile: resolve(root, "schema", "scenario.schema.json"),
         });
-        writeFileAtomic(flags.emitScenario, text);
-        if (!flags.quiet) process.stdout.write(`wrote ${flags.emitScenario} (a synthetic scenario fitted to these calls; edit its rosters)\n`);
+        if (flag === "--emit-scenario") {
+          writeFileAtomic(target, text);
+          if (!flags.quiet) process.stdout.write(`wrote ${target} (a synthetic scenario fitted to these calls; edit its rosters)\n`);
+        } else {
+          writeFileAtomic(target, replayScenario({ fittedText: text, tally, tableFile: out, outFile: target, exportFile: file }));
+          if (!flags.quiet) process.stdout.write(`wrote ${target} (a replay of ${out}; calibrate it with: resim calibrate ${target})\n`);
+        }
       }
     });
 }

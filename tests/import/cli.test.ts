@@ -14,9 +14,10 @@ afterAll(s.cleanup);
 describe.skipIf(!existsSync(SAN_LUIS_OBISPO_EXPORT))("resim import on the San Luis Obispo extract", () => {
   const table = join(s.folder, "slo.csv");
   const fitted = join(s.folder, "slo-fitted.yaml");
+  const replay = join(s.folder, "slo-replay.yaml");
   let first: CliResult;
   beforeAll(async () => {
-    first = await resim("import", SAN_LUIS_OBISPO_EXPORT, "--profile", "san-luis-obispo", "--out", table, "--emit-scenario", fitted);
+    first = await resim("import", SAN_LUIS_OBISPO_EXPORT, "--profile", "san-luis-obispo", "--out", table, "--emit-scenario", fitted, "--emit-replay", replay);
   });
 
   it("prints what it understood, writes the table and a fitted scenario", async () => {
@@ -36,10 +37,19 @@ describe.skipIf(!existsSync(SAN_LUIS_OBISPO_EXPORT))("resim import on the San Lu
     expect((await resim("validate", fitted)).code).toBe(0);
   });
 
+  it("writes, with --emit-replay, the fitted scenario as a valid replay of the table it wrote, ready for resim calibrate", async () => {
+    const text = readFileSync(replay, "utf8");
+    expect(first.stdout).toContain(`calibrate it with: resim calibrate ${replay}`);
+    expect(text).toContain("historical:\n    file: slo.csv");
+    expect(text).toContain("Day 0 is Monday 2021-09-13; the first call is on day 2;");
+    expect(text).toMatch(/warmupDays: 9\n/);
+    expect((await resim("validate", replay)).code).toBe(0);
+  });
+
   it("writes byte-identical output when run again", async () => {
     const again = join(s.folder, "slo-again.csv");
     const second = await resim("import", SAN_LUIS_OBISPO_EXPORT, "--profile", "san-luis-obispo", "--out", again);
-    expect(second.stdout.replace(again, table)).toBe(first.stdout.replace(/wrote .*slo-fitted.*\n/, ""));
+    expect(second.stdout.replace(again, table)).toBe(first.stdout.replace(/wrote .*slo-(fitted|replay).*\n/g, ""));
     expect(readFileSync(again)).toEqual(readFileSync(table));
   });
 
