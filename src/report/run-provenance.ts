@@ -3,8 +3,9 @@
  * overridden values, `provenance.csv`, and the lines under the terminal table's heading.
  *
  * provenance.csv is one tidy table (columns item, order, name, value, detail) rather than a
- * comment header on every CSV (which R and pandas would read as data) or extra columns repeated on
- * every row of summary.csv and replications.csv (which would break readers that know their columns).
+ * comment header on every CSV (which R and pandas would read as data); summary.csv and
+ * replications.csv carry only the scenario, seed and version, as trailing columns
+ * (analyst-columns.ts), so runs can be stacked without breaking readers that know the first ones.
  */
 import type { RunOutput, Assumption } from "./summary-files.js";
 import { sourceCovers } from "./assumption-sources.js";

@@ -1,7 +1,8 @@
 /**
  * The files a run writes: summary.json (machine-readable), summary.csv (one row per model x
  * metric with its interval, and the paired difference from the baseline), replications.csv
- * (one row per model x replication x metric) and, when models are compared with a baseline,
+ * (one row per model x replication x metric), both ending each row with the scenario, seed,
+ * resim version and unit (analyst-columns.ts), and, when models are compared with a baseline,
  * cost-effectiveness.csv (one row per model x outcome: cost per additional outcome with its
  * Fieller interval, and the per-year totals behind it). Same run, same bytes: nothing here reads
  * a clock.
@@ -15,6 +16,7 @@ import type { BriefingSettings } from "./scenario-briefing.js";
 import type { ScenarioCaveats } from "./scenario-switches.js";
 import { toCsv } from "./csv.js";
 import { provenanceCsv } from "./run-provenance.js";
+import { ANALYST_COLUMNS, analystValues } from "./analyst-columns.js";
 
 /** Everything summary.json holds. */
 export interface SummaryDocument {
@@ -165,27 +167,27 @@ export function costEffectivenessCsv({ document, modelNames }: Pick<RunOutput, "
 
 function summaryCsv({ document, definitions, modelNames }: RunOutput): string {
   const rows: (string | number | null)[][] = [];
-  const row = (model: string, comparison: string, metric: string, s: MetricSummary) =>
-    rows.push([model, comparison, metric, s.mean, s.ci95?.[0] ?? null, s.ci95?.[1] ?? null, s.n]);
+  const row = (model: string, comparison: string, { name, unit }: MetricDefinition, s: MetricSummary) =>
+    rows.push([model, comparison, name, s.mean, s.ci95?.[0] ?? null, s.ci95?.[1] ?? null, s.n, ...analystValues(document, unit)]);
   for (const model of modelNames) {
     const summary = document.models[model];
-    for (const { name } of definitions) row(model, "estimate", name, summary.metrics[name]);
+    for (const definition of definitions) row(model, "estimate", definition, summary.metrics[definition.name]);
     if (summary.vsBaseline) {
-      for (const { name } of definitions) row(model, `minus ${comparedWith(document, model)}`, name, summary.vsBaseline[name]);
+      for (const definition of definitions) row(model, `minus ${comparedWith(document, model)}`, definition, summary.vsBaseline[definition.name]);
     }
   }
-  return toCsv(["model", "comparison", "metric", "mean", "ci_low", "ci_high", "n"], rows);
+  return toCsv(["model", "comparison", "metric", "mean", "ci_low", "ci_high", "n", ...ANALYST_COLUMNS], rows);
 }
 
-function replicationsCsv({ definitions, modelNames, replications }: RunOutput): string {
+function replicationsCsv({ document, definitions, modelNames, replications }: RunOutput): string {
   const rows: (string | number | null)[][] = [];
   modelNames.forEach((model, i) => {
     replications[i].forEach((values, r) => {
-      for (const { name } of definitions) {
+      for (const { name, unit } of definitions) {
         const value = values.get(name) ?? null;
-        rows.push([model, r, name, value === null ? null : roundFigure(value)]);
+        rows.push([model, r, name, value === null ? null : roundFigure(value), ...analystValues(document, unit)]);
       }
     });
   });
-  return toCsv(["model", "replication", "metric", "value"], rows);
+  return toCsv(["model", "replication", "metric", "value", ...ANALYST_COLUMNS], rows);
 }

@@ -41,8 +41,8 @@ describe("provenance of a run", () => {
     const csv = readFileSync(join(out, "provenance.csv"), "utf8").split("\n");
     expect(csv[0]).toBe("item,order,name,value,detail");
     expect(csv).toContain(`override,1,${UNITS},4,from --set`);
-    // The tidy CSVs keep their columns.
-    expect(readFileSync(join(out, "summary.csv"), "utf8").split("\n")[0]).toBe("model,comparison,metric,mean,ci_low,ci_high,n");
+    // The tidy CSVs keep their columns in place; the scenario, seed, version and unit come after them.
+    expect(readFileSync(join(out, "summary.csv"), "utf8").split("\n")[0]).toBe("model,comparison,metric,mean,ci_low,ci_high,n,scenario,seed,resim_version,unit");
     const page = reportHtml({ document: summary, charts: [], sweep: { status: "absent" } });
     expect(page).toContain(`Made by resim ${RESIM_VERSION}`);
     expect(page).toContain(`--set ${UNITS}=4`);

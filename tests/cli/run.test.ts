@@ -26,8 +26,8 @@ describe("resim run", () => {
     const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
     expect(summary).toMatchObject({ scenario: "mmc", seed: 1, replications: 3, horizonDays: 3, baseline: "mmc" });
     expect(summary.models.mmc.metrics["queueWaitMin.mean"]).toEqual({ mean: expect.any(Number), ci95: [expect.any(Number), expect.any(Number)], n: 3 });
-    expect(readFileSync(join(out, "summary.csv"), "utf8").split("\n")[0]).toBe("model,comparison,metric,mean,ci_low,ci_high,n");
-    expect(readFileSync(join(out, "replications.csv"), "utf8").split("\n")[0]).toBe("model,replication,metric,value");
+    expect(readFileSync(join(out, "summary.csv"), "utf8").split("\n")[0]).toBe("model,comparison,metric,mean,ci_low,ci_high,n,scenario,seed,resim_version,unit");
+    expect(readFileSync(join(out, "replications.csv"), "utf8").split("\n")[0]).toBe("model,replication,metric,value,scenario,seed,resim_version,unit");
   });
 
   it("writes byte-identical files for the same scenario and seed", async () => {
