@@ -6,6 +6,10 @@
  */
 import * as z from "zod";
 import { DISPOSITION_NAMES, type DispositionName } from "../system/config.js";
+import { cancellationsSchema, dispatchPolicySchema, unitsPerCallSchema } from "./dispatch-policy-schema.js";
+import { clock, count, distributionSchema, matchSchema, name, nonNegative, positive, share } from "./schema-primitives.js";
+
+export { distributionSchema, type DistributionInput } from "./schema-primitives.js";
 
 /** The dispositions a call can end with on scene (the system's list; metrics give each a meaning). */
 export const DISPOSITIONS = DISPOSITION_NAMES;
@@ -16,51 +20,6 @@ export const CREW_ROLES = ["officer", "clinician", "peer", "medic"] as const;
 
 export const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
-const name = z
-  .string()
-  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, "must be a lower-case name with dashes (like 'co-responder')");
-const nonNegative = z.number().min(0);
-const positive = z.number().positive();
-const share = z.number().min(0).max(1);
-const count = z.number().int().min(0);
-const clock = z
-  .string()
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "must be a time of day 'HH:MM' from 00:00 to 24:00");
-
-const minutesNote = "minutes";
-/**
- * A distribution of a duration in minutes. Lognormal and gamma take one of two parameter pairs;
- * `cross-checks` enforce that exactly one pair is given (a union of unions would give editors and
- * users much worse messages).
- */
-export const distributionSchema = z
-  .discriminatedUnion("dist", [
-    z.strictObject({ dist: z.literal("exponential"), mean: positive }),
-    z.strictObject({
-      dist: z.literal("lognormal"),
-      mean: positive.optional(),
-      sd: positive.optional(),
-      median: positive.optional(),
-      p90: positive.optional(),
-    }),
-    z.strictObject({
-      dist: z.literal("gamma"),
-      shape: positive.optional(),
-      scale: positive.optional(),
-      mean: positive.optional(),
-      sd: positive.optional(),
-    }),
-    z.strictObject({ dist: z.literal("triangular"), min: nonNegative, mode: nonNegative, max: positive }),
-    z.strictObject({ dist: z.literal("uniform"), min: nonNegative, max: positive }),
-    z.strictObject({ dist: z.literal("fixed"), value: nonNegative }),
-    z.strictObject({
-      dist: z.literal("empirical"),
-      values: z.array(nonNegative).min(1),
-      weights: z.array(nonNegative).optional(),
-    }),
-  ])
-  .describe(`a distribution of a duration in ${minutesNote}`);
-export type DistributionInput = z.infer<typeof distributionSchema>;
 
 const runSchema = z.strictObject({
   horizonDays: positive.default(365).describe("days measured after warm-up"),
@@ -179,14 +138,6 @@ const shiftSchema = z.strictObject({
 /** Hub staff sit at the hub: no zone. */
 const hubShiftSchema = shiftSchema.omit({ zone: true });
 
-/** Which calls a rule takes (as coded at intake): every listed condition holds. */
-const matchSchema = z.strictObject({
-  categories: z.array(name).min(1).optional(),
-  priorities: z.array(z.number().int().min(1)).min(1).optional(),
-  behavioralHealth: z.boolean().optional(),
-  weapon: z.boolean().optional(),
-});
-
 const ruleSchema = z.strictObject({
   match: matchSchema.optional().describe("which calls this rule takes; omitted: every call"),
   send: z.array(name).min(1).describe("unit types in order of preference"),
@@ -299,63 +250,9 @@ export const scenarioSchema = z.strictObject({
     .record(z.string(), distributionSchema)
     .optional()
     .describe("call taking and dispatch processing before a unit is sought, minutes, by priority ('priority1', ...) or 'default'; the same in every model; default none"),
-  dispatchPolicy: z
-    .strictObject({
-      reserve: z
-        .array(
-          z.strictObject({
-            unitType: name.describe("the unit type whose last free units are held back"),
-            keep: z.number().int().min(1).describe("how many of its last free units are held back"),
-            forPriorities: z
-              .number()
-              .int()
-              .min(1)
-              .describe("those units answer only calls of this priority or more urgent (current priority, after aging or escalation)"),
-          }),
-        )
-        .min(1)
-        .optional()
-        .describe("cutoff-priority reserve (Taylor & Templeton 1980; Schaack & Larson 1986): the last `keep` free units of a type answer only urgent calls; other calls wait or fall back per their rule"),
-      aging: z
-        .strictObject({
-          afterMin: z
-            .union([positive, z.record(z.string(), positive)])
-            .describe("minutes of waiting per level a call rises: a number, or by the priority a call arrived with ('priority1', ...) or 'default'; a priority with neither does not age"),
-          highestPriority: z
-            .number()
-            .int()
-            .min(1)
-            .default(2)
-            .describe("aging never raises a call above this level (default 2: a routine call never competes with priority-1 emergencies)"),
-        })
-        .optional()
-        .describe("priority aging: a call waiting for a unit rises one priority level per afterMin of waiting (from ready for dispatch), for queue order and the reserve; per-priority metrics keep the priority it arrived with"),
-    })
-    .optional()
-    .describe("the city's dispatch practice beyond strict priority then age, the same in every model; absent: strict priority, then the oldest call"),
-  cancellations: z
-    .strictObject({
-      share: z
-        .record(z.string(), share)
-        .default({})
-        .describe("share of calls cancelled (caller no longer needs police, gone on arrival, duplicate), by the priority a call arrived with ('priority1', ...) or 'default'; default none (a replay then cancels only the calls its table marks cancelled)"),
-      afterMin: z
-        .record(z.string(), distributionSchema)
-        .describe("time from received until the call is cancelled, by priority ('priority1', ...) or 'default'"),
-    })
-    .optional()
-    .describe("calls cleared without a unit arriving: a cancelled call leaves its queue, a unit en route is freed at once; a unit on scene first means it was not cancelled. With it, a replay uses each call's observed outcome where the table has one"),
-  unitsPerCall: z
-    .array(
-      z.strictObject({
-        match: matchSchema
-          .optional()
-          .describe("which calls this rule takes, as a dispatch rule's match (as coded at intake); omitted: every call"),
-        units: z.number().int().min(1).describe("units the call gets in all: the first as usual, the rest as linked dispatches"),
-      }),
-    )
-    .optional()
-    .describe("multi-unit responses, first match wins; a call no rule matches gets one unit. With it, a replay uses each call's observed unit count where the table has one"),
+  dispatchPolicy: dispatchPolicySchema,
+  cancellations: cancellationsSchema,
+  unitsPerCall: unitsPerCallSchema,
   intake: z
     .strictObject({
       codedAs: z
