@@ -1,7 +1,9 @@
 /**
- * The report page's style sheet: readable on screen, and on paper (A4 or Letter, greyscale):
- * figures and table rows are not split across pages, links print as text, and the numbers in
- * tables line up (tabular figures). Only system fonts metric-compatible with the chart font.
+ * The report page's style sheet: readable on screen, on a phone (tables stack, charts scale) and
+ * on paper (A4 or Letter, greyscale): the decision summary fills the first page, figures, short
+ * tables and table rows are not split across pages, links print their address, and the numbers
+ * in tables line up (tabular figures). Only system fonts metric-compatible with the chart font.
+ * tests/report/report-browser.test.ts checks all of this in Chromium.
  */
 import { CHART_FONT_FAMILY } from "./chart-font.js";
 import { SafeHtml } from "./html-escape.js";
@@ -63,18 +65,47 @@ footer { margin-top: 3rem; color: #555555; font-size: 0.85rem; }
   .ci::after { content: ")"; }
   .assumptions th, .assumptions td:nth-child(2) { width: auto; }
 }
-@page { margin: 14mm; }
+@page { margin: 12mm 14mm; }
+/*
+ * Paper: compact type so the decision summary fits its first page (A4 and Letter) and tables fit
+ * on as few pages as they can. Nothing is sticky or fixed, so nothing repeats over the text.
+ */
 @media print {
-  body { max-width: none; padding: 0; font-size: 10pt; }
+  body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.35; }
+  .kicker { font-size: 7.5pt; }
+  h1 { font-size: 14pt; margin-bottom: 0.3rem; }
+  h2 { font-size: 13pt; margin: 1.2rem 0 0.4rem; }
   h2, h3, caption { break-after: avoid; }
+  table { font-size: 8.5pt; margin: 0.4rem 0 1rem; }
+  caption { font-size: 8.5pt; }
+  th, td { padding: 0.15rem 0.4rem; }
   /* Tables that fit on a page stay whole; longer ones break only between rows and repeat their header. */
   figure, tr, .lead, table.numbers, .option-sentence { break-inside: avoid; }
   thead { display: table-header-group; }
-  /* The decision summary is the first page; the rest starts on the next. */
+  /*
+   * The decision summary is the first page; the rest starts on the next. Each cell takes three
+   * lines (level; change and its interval; count and verdict). Should more options not fit, the
+   * table breaks between rows rather than leave the first page empty.
+   */
   #decision { break-after: page; }
-  #decision table { font-size: 8.5pt; margin-bottom: 0.6rem; }
-  #decision .note, #decision .option-sentence { font-size: 8.5pt; margin: 0.3rem 0; }
-  header .lead { font-size: 9pt; }
+  header .lead, header .meta { font-size: 8.5pt; margin-bottom: 0.2rem; }
+  #decision h2 { margin-top: 0.8rem; }
+  #decision table { break-inside: auto; font-size: 8pt; line-height: 1.2; margin: 0.3rem 0 0.4rem; }
+  #decision caption { font-size: 7.5pt; padding-bottom: 0.2rem; }
+  #decision th, #decision td { padding: 0.1rem 0.3rem; }
+  #decision tbody th { width: 21%; }
+  .decision td.num { min-width: 0; }
+  .decision tr.ratio .na { font-size: 0.9em; }
+  .decision .change .ci { display: inline; margin-left: 0.3em; }
+  .decision .change .ci::before { content: "("; }
+  .decision .change .ci::after { content: ")"; }
+  .decision .change ~ .ci, .decision .change ~ .verdict { display: inline; }
+  .decision .change ~ .ci + .verdict::before { content: " · "; font-weight: normal; font-style: normal; }
+  #decision .option-sentence { font-size: 8.5pt; margin: 0.25rem 0; }
+  #decision .note { font-size: 7.5pt; line-height: 1.25; margin: 0.2rem 0; }
+  figure { margin: 0.8rem 0 1.2rem; }
   figure img { max-height: 22cm; width: auto; }
+  /* Links are sources a reader of the paper copy may want: their address follows their text. */
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; word-break: break-all; }
 }
 `);

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { resim } from "../helpers/cli.js";
+import { resim, resimWithEnv } from "../helpers/cli.js";
 
 
 const scratchFolders: string[] = [];
@@ -41,7 +41,8 @@ describe("resim run", () => {
   it("writes byte-identical files whatever the number of worker threads", async () => {
     const [one, two] = [scratch(), scratch()];
     for (const [out, workers] of [[one, "1"], [two, "2"]]) {
-      expect((await resim("run", "scenarios/riverton.yaml", "--days", "3", "--replications", "4", "--workers", workers, "--quiet", "--out", out)).code).toBe(0);
+      // A job this small would otherwise run in this thread alone (worker-pool.ts): 0 makes --workers 2 start a worker thread.
+      expect((await resimWithEnv({ RESIM_SMALL_JOB_MS: "0" }, "run", "scenarios/riverton.yaml", "--days", "3", "--replications", "4", "--workers", workers, "--quiet", "--out", out)).code).toBe(0);
     }
     for (const file of ["summary.json", "summary.csv", "replications.csv"]) {
       expect(readFileSync(join(one, file))).toEqual(readFileSync(join(two, file)));

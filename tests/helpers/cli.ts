@@ -18,8 +18,13 @@ export interface CliResult {
 
 /** Runs `resim ARGS...` and resolves when it exits, whatever its exit code. */
 export function resim(...args: string[]): Promise<CliResult> {
+  return resimWithEnv({}, ...args);
+}
+
+/** Runs `resim ARGS...` with these variables added to the environment. */
+export function resimWithEnv(env: Record<string, string>, ...args: string[]): Promise<CliResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slurmUnavailable, startSlurmCluster, type SlurmCluster } from "../../bench/slurm-cluster.js";
 import { resim } from "../helpers/cli.js";
+import { tree } from "../helpers/tree.js";
 
 const unavailable = slurmUnavailable();
 const inCi = Boolean(process.env.CI) && process.env.CI !== "false";
@@ -29,17 +30,6 @@ afterAll(async () => {
   await cluster?.stop();
   rmSync(scratch, { recursive: true, force: true });
 });
-
-/** Every file below a folder with its bytes. */
-function tree(folder: string, prefix = ""): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(join(folder, prefix), { withFileTypes: true })) {
-    const path = join(prefix, entry.name);
-    if (entry.isDirectory()) Object.assign(out, tree(folder, path));
-    else out[path] = readFileSync(join(folder, path), "utf8");
-  }
-  return out;
-}
 
 /**
  * Writes the job script for `args` in `shards` shards, submits it as a user would (`bash SCRIPT`
