@@ -14,7 +14,8 @@ import { OutputError } from "../output/atomic-write.js";
 import { commitFolder } from "../output/folder-commit.js";
 import { checkListedFiles, fileEntry, readManifest } from "../output/manifest.js";
 import type { MetricValues } from "../metrics/replication-recorder.js";
-import { summarizeModels, type ModelSummary } from "../metrics/summarize.js";
+import { pairedEstimate } from "../metrics/stats.js";
+import { roundFigure, summarizeModels, type MetricSummary, type ModelSummary } from "../metrics/summarize.js";
 import type { ExperimentResult } from "./run-experiment.js";
 import type { Provenance } from "../scenario/provenance.js";
 
@@ -97,6 +98,29 @@ export function summarizePoint(point: PointResult, baseline: string): Record<str
     point.models.findIndex((m) => m.name === baseline),
     point.metrics.map((name) => ({ name })),
   );
+}
+
+/** One model's values of one metric at a point, by replication (null where it had none). */
+export function pointSeries(point: PointResult, model: string, metric: string): (number | null)[] {
+  const m = point.models.findIndex((x) => x.name === model);
+  const k = point.metrics.indexOf(metric);
+  if (m < 0 || k < 0) return [];
+  return point.values[m].map((row) => row[k]);
+}
+
+/**
+ * The paired difference `values` minus `base`, replication by replication (the same seeds, so the
+ * same calls: common random numbers), over the replications where both have a value: its mean
+ * and 95% interval by Student's t, rounded as every summary figure is.
+ */
+export function pairedDifference(values: readonly (number | null)[], base: readonly (number | null)[]): MetricSummary {
+  const keep = values.map((v, r) => v !== null && base[r] !== null && base[r] !== undefined);
+  const e = pairedEstimate(values.filter((_, r) => keep[r]) as number[], base.filter((_, r) => keep[r]) as number[]);
+  return {
+    mean: e.mean === null ? null : roundFigure(e.mean),
+    ci95: e.ci95 === null ? null : [roundFigure(e.ci95[0]), roundFigure(e.ci95[1])],
+    n: e.n,
+  };
 }
 
 function pointFile(point: number): string {

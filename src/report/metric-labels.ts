@@ -35,10 +35,20 @@ const LABELS: Record<string, string> = {
   abandonedRate: "Callers who hung up while waiting",
   "abandonedRate.behavioralHealth": "BH callers who hung up while waiting",
   escalationRate: "BH calls escalated to police after waiting",
+  cancelledCalls: "Calls cancelled before a unit arrived",
+  cancelledRate: "Calls cancelled before a unit arrived",
+  "cancelledRate.behavioralHealth": "BH calls cancelled before a unit arrived",
+  "unitsPerCall.mean": "Units sent per call, mean",
+  multiUnitRate: "Calls that had more than one unit",
+  repeatCalls: "Calls from frequent callers",
+  repeatCallsAvoided: "Frequent callers' calls avoided (connected to care)",
+  followUps: "Follow-up visits to frequent callers",
+  followUpsConnected: "Follow-up visits that connected the person to care",
   hubCalls: "Calls reaching the hub",
   "hubWaitMin.mean": "Wait for hub triage, mean",
   "hubWaitMin.p90": "Wait for hub triage, 90th percentile",
   hubUtilization: "Hub staff time spent triaging",
+  hubStaffHours: "Hub staff-hours on duty",
   officerHoursBH: "Officer-hours on BH calls",
   "cost.staffing": "Staffing cost",
   "cost.outcomes": "Outcome cost",
@@ -58,12 +68,24 @@ export function metricLabel(metric: string, description?: string): string {
   m = /^utilization\.(.+)$/.exec(metric);
   if (m) return `Utilization of ${m[1]} units`;
   m = /^outreachHours\.(.+)$/.exec(metric);
-  if (m) return `${m[1]} hours on outreach`;
+  if (m) return `Hours of ${m[1]} units on outreach`;
   m = /^zone\.([^.]+)\.(.+)$/.exec(metric);
-  if (m) return `${metricLabel(m[2])} in zone ${m[1]}`;
+  if (m) return `${metricLabel(m[2])}, zone ${m[1]}`;
   m = /^busyHours\.(.+)$/.exec(metric);
   if (m) return `Busy hours of ${m[1]} units`;
   return description ? description.charAt(0).toUpperCase() + description.slice(1) : metric;
+}
+
+const COST_OUTCOMES: Record<string, string> = {
+  perNoArrestEdHoldCall: "Per additional BH call ended without arrest, ED or hold",
+  perCallAnsweredWithoutPolice: "Per additional BH call answered without police",
+  perArrestAvoided: "Per arrest avoided",
+  perOfficerHourFreed: "Per officer-hour freed",
+};
+
+/** The reader's name of a cost-effectiveness outcome key (`perArrestAvoided` -> "Per arrest avoided"), else the key. */
+export function costOutcomeLabel(outcome: string): string {
+  return COST_OUTCOMES[outcome] ?? outcome;
 }
 
 /** The unit a chart axis names, from summary.json's unit. */

@@ -11,7 +11,9 @@ import { routingChartSpec } from "./charts/routing-chart.js";
 import { chartContext, metricUnit } from "./charts/summary-rows.js";
 import { sweepChartSpec } from "./charts/sweep-chart.js";
 import { utilizationChartSpec } from "./charts/utilization-chart.js";
-import { metricLabel } from "./metric-labels.js";
+import { zoneChartSpec } from "./charts/zone-chart.js";
+import { metricTarget } from "./charts/target-line.js";
+import { metricLabel, parameterLabel } from "./metric-labels.js";
 import { perPeriod } from "./period.js";
 import type { SummaryDocument } from "./summary-files.js";
 import type { SweepSection } from "./sweep-csv.js";
@@ -38,19 +40,25 @@ export function reportCharts(document: SummaryDocument, sweep: SweepSection): Re
     ...main(
       "response-time",
       "Response time by model",
-      "Time from call received to the first unit on scene, as the mean and the 90th percentile (one call in ten waits longer), for all calls, priority-1 calls and behavioral-health calls; longer bars mean slower responses.",
+      `Time from call received to the first unit on scene, as the mean and the 90th percentile (one call in ten waits longer), for all calls, priority-1 calls and behavioral-health calls; longer bars mean slower responses.${document.targets ? ` The dashed line is the city's target for priority-1 calls, ${document.targets.priority1ResponseMin} minutes.` : ""}`,
       responseTimeChartSpec(context),
+    ),
+    ...main(
+      "zones",
+      "Response time and utilization by zone",
+      "Response time of the calls from each zone (the mean over all calls, and the 90th percentile of priority-1 calls against the city's target) and the busy share of the units based in each zone, for each model; panels of one quantity share a scale.",
+      zoneChartSpec(context),
     ),
     ...main(
       "bh-outcomes",
       "How behavioral-health calls ended",
-      "Share of behavioral-health calls that ended without arrest, ED transport or involuntary hold, and the shares that ended in each of those; each panel has its own scale.",
+      "Share of behavioral-health calls that ended without arrest, ED transport or involuntary hold, and the shares that ended in each of those, each with the count a year it stands for; arrest, ED transport and hold share one scale.",
       diversionChartSpec(context),
     ),
     ...main(
       "routing",
       "Where eligible calls went",
-      "Of the calls whose dispatch rule sends an alternative to police first: the share the alternative served, the share resolved by phone, the share that fell back to police because no team was free or on duty, and how often the alternative called police for backup.",
+      "Of the calls whose dispatch rule sends an alternative to police first: the share the alternative served, the share resolved by phone and the share that fell back to police because no team was free or on duty, each with the count a year it stands for, and how often the alternative called police for backup.",
       routingChartSpec(context),
     ),
     ...main(
@@ -73,12 +81,22 @@ export function reportCharts(document: SummaryDocument, sweep: SweepSection): Re
       (curve): ReportChart => ({
         id: `sweep-${curve.metric.replace(/[^A-Za-z0-9]+/g, "-")}`,
         title: `${metricLabel(curve.metric)} across the sweep`,
-        caption: `${capitalize(document.metrics[curve.metric]?.description ?? curve.metric)} as ${sweep.parameter} varies, each model with its 95% confidence band.`,
-        spec: sweepChartSpec(curve.rows, { parameter: sweep.parameter, metric: curve.metric, unit: metricUnit(document, curve.metric), allModels: context.models }),
+        caption: `${capitalize(document.metrics[curve.metric]?.description ?? metricLabel(curve.metric))} as the ${parameterLabel(sweep.parameter)} varies, each model with its 95% confidence band.`,
+        spec: sweepChartSpec(curve.rows, {
+          parameter: sweep.parameter,
+          metric: curve.metric,
+          unit: metricUnit(document, curve.metric),
+          allModels: context.models,
+          ...targetOption(metricTarget(document, curve.metric)),
+        }),
         section: "sweep",
       }),
     ),
   ];
+}
+
+function targetOption<T>(target: T | undefined): { target?: T } {
+  return target ? { target } : {};
 }
 
 function capitalize(text: string): string {

@@ -6,11 +6,13 @@
  * beside the points of another.
  */
 import { join } from "node:path";
-import { pairedEstimate, estimate } from "../metrics/stats.js";
-import { roundFigure } from "../metrics/summarize.js";
-import { studyPartFiles, summarizePoint, type PointResult, type StudyManifest } from "../experiment/study.js";
+import { metricDefinitions } from "../metrics/definitions.js";
+import { estimate } from "../metrics/stats.js";
+import { roundFigure, type MetricSummary } from "../metrics/summarize.js";
+import { pairedDifference, pointSeries, studyPartFiles, summarizePoint, type PointResult, type StudyManifest } from "../experiment/study.js";
 import { commitFolder } from "../output/folder-commit.js";
 import { toCsv } from "./csv.js";
+import { SWEEP_DIFFERENCE_COLUMNS } from "./sweep-csv.js";
 import { provenanceCsv } from "./run-provenance.js";
 import { sweepChartSpec, type SweepRow } from "./charts/sweep-chart.js";
 import { tornadoChartSpec } from "./tornado-chart.js";
@@ -31,9 +33,48 @@ function cellValue(value: unknown): string | number {
   return typeof value === "number" ? value : typeof value === "string" ? value : JSON.stringify(value);
 }
 
+/** The point a sweep's differences are taken from: the first value of each swept parameter. */
+export const SWEEP_BASE_POINT = 0;
+
+/**
+ * Each point's difference from the base point, for every model and metric: `[point][model][metric]`,
+ * paired by replication (every point ran the same seeds).
+ */
+export function sweepDifferences(manifest: StudyManifest, points: readonly PointResult[]): Map<number, Map<string, Map<string, MetricSummary>>> {
+  const base = points.find((point) => point.point === SWEEP_BASE_POINT) ?? points[0];
+  const out = new Map<number, Map<string, Map<string, MetricSummary>>>();
+  for (const point of points) {
+    const byModel = new Map<string, Map<string, MetricSummary>>();
+    for (const model of manifest.models) {
+      byModel.set(model, new Map(point.metrics.map((metric) => [metric, pairedDifference(pointSeries(point, model, metric), pointSeries(base, model, metric))])));
+    }
+    out.set(point.point, byModel);
+  }
+  return out;
+}
+
+/**
+ * Units of metrics named in a study's points (summary.json's units: minutes, share, calls, hours,
+ * currency), from the metric definitions of the scenario scope the names imply: unit types from
+ * `utilization.<type>`, priorities from `responseMin.mean.priority<n>`, zones from `zone.<z>.calls`.
+ * A name with no definition has an empty unit.
+ */
+export function metricUnits(names: readonly string[]): Map<string, string> {
+  const unitTypes = names.flatMap((name) => /^utilization\.(.+)$/.exec(name)?.[1] ?? []).map((name) => ({ name }));
+  const maxPriority = Math.max(0, ...names.map((name) => Number(/^responseMin\.mean\.priority(\d+)$/.exec(name)?.[1] ?? 0)));
+  const zones = names.flatMap((name) => /^zone\.([^.]+)\.calls$/.exec(name)?.[1] ?? []);
+  const units = new Map(metricDefinitions({ unitTypes, maxPriority, geography: zones.length > 0 ? { zones } : null }).map((d) => [d.name, d.unit as string]));
+  return new Map(names.map((name) => [name, units.get(name) ?? ""]));
+}
+
 function sweepFiles(manifest: StudyManifest, points: readonly PointResult[]): Map<string, string> {
   const parameters = (manifest.settings.parameters as { path: string }[]).map((p) => p.path);
-  const header = ["point", "parameter", "value", ...(parameters.length > 1 ? ["parameter2", "value2"] : []), "model", "metric", "mean", "ci_low", "ci_high", "n"];
+  const header = [
+    "point", "parameter", "value", ...(parameters.length > 1 ? ["parameter2", "value2"] : []), "model", "metric", "mean", "ci_low", "ci_high", "n",
+    ...SWEEP_DIFFERENCE_COLUMNS,
+  ];
+  const differences = sweepDifferences(manifest, points);
+  const units = metricUnits([...new Set(points.flatMap((point) => point.metrics))]);
   const rows: (string | number | null)[][] = [];
   for (const point of points) {
     const summary = summarizePoint(point, manifest.baseline);
@@ -41,7 +82,14 @@ function sweepFiles(manifest: StudyManifest, points: readonly PointResult[]): Ma
     for (const model of manifest.models) {
       for (const metric of point.metrics) {
         const s = summary[model].metrics[metric];
-        rows.push([point.point, ...where, model, metric, s.mean, s.ci95?.[0] ?? null, s.ci95?.[1] ?? null, s.n]);
+        const fromBase = differences.get(point.point)!.get(model)!.get(metric)!;
+        const fromBaseline = summary[model].vsBaseline?.[metric];
+        rows.push([
+          point.point, ...where, model, metric, s.mean, s.ci95?.[0] ?? null, s.ci95?.[1] ?? null, s.n,
+          units.get(metric) ?? "", SWEEP_BASE_POINT,
+          fromBase.mean, fromBase.ci95?.[0] ?? null, fromBase.ci95?.[1] ?? null,
+          fromBaseline?.mean ?? null, fromBaseline?.ci95?.[0] ?? null, fromBaseline?.ci95?.[1] ?? null,
+        ]);
       }
     }
   }
@@ -91,20 +139,15 @@ export interface SensitivityRow {
 /** Ranks the uncertain parameters by their swing of `metric` in `model` (largest first). */
 export function sensitivityRows(manifest: StudyManifest, points: readonly PointResult[]): { base: number | null; rows: SensitivityRow[] } {
   const { metric, model, parameters } = manifest.settings as { metric: string; model: string; parameters: { path: string; low: unknown; high: unknown; source?: string }[] };
-  const series = (point: PointResult) => {
-    const m = point.models.findIndex((x) => x.name === model);
-    const k = point.metrics.indexOf(metric);
-    return point.values[m].map((row) => row[k]);
-  };
+  const series = (point: PointResult) => pointSeries(point, model, metric);
   const base = series(points[0]);
   const mean = (values: (number | null)[]) => {
     const e = estimate(values.filter((v): v is number => v !== null)).mean;
     return e === null ? null : roundFigure(e);
   };
   const paired = (values: (number | null)[]) => {
-    const keep = values.map((v, r) => v !== null && base[r] !== null);
-    const e = pairedEstimate(values.filter((_, r) => keep[r]) as number[], base.filter((_, r) => keep[r]) as number[]);
-    return { mean: e.mean === null ? null : roundFigure(e.mean), ci95: e.ci95 === null ? null : ([roundFigure(e.ci95[0]), roundFigure(e.ci95[1])] as [number, number]) };
+    const { mean, ci95 } = pairedDifference(values, base);
+    return { mean, ci95 };
   };
   const rows = parameters.map((parameter, i): SensitivityRow => {
     const low = series(points[2 * i + 1]);

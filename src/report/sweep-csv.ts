@@ -8,8 +8,29 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SweepRow } from "./charts/sweep-chart.js";
 
-/** The header a one-parameter sweep.csv has. */
+/**
+ * The header a one-parameter sweep.csv starts with. Files from this version go on with the
+ * paired differences (SWEEP_DIFFERENCE_COLUMNS); older files stop here; both are read.
+ */
 export const SWEEP_HEADER = ["point", "parameter", "value", "model", "metric", "mean", "ci_low", "ci_high", "n"] as const;
+
+/**
+ * Columns sweep.csv has after the ones of older versions (which readers of the older header still
+ * find first): the metric's unit; the point differences are taken from (point 0, the first value
+ * of each swept parameter); this point minus that point for the same model, paired by
+ * replication, with its 95% interval; and this model minus the baseline model at the same point,
+ * paired likewise (empty for the baseline itself).
+ */
+export const SWEEP_DIFFERENCE_COLUMNS = [
+  "unit",
+  "base_point",
+  "minus_base_point",
+  "minus_base_point_ci_low",
+  "minus_base_point_ci_high",
+  "minus_baseline",
+  "minus_baseline_ci_low",
+  "minus_baseline_ci_high",
+] as const;
 
 /**
  * Metrics charted when the sweep has them, in this order: the ones a briefing asks about first.
@@ -45,7 +66,8 @@ export function readSweep(folder: string): SweepSection {
     return { status: "skipped", reason: `${file} could not be read as CSV: ${(error as Error).message}` };
   }
   const [header, ...body] = records;
-  if (!header || header.join(",") !== SWEEP_HEADER.join(",")) {
+  const known = [SWEEP_HEADER.join(","), [...SWEEP_HEADER, ...SWEEP_DIFFERENCE_COLUMNS].join(",")];
+  if (!header || !known.includes(header.join(","))) {
     const twoParameters = header?.includes("parameter2");
     return {
       status: "skipped",

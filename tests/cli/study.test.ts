@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { resim } from "../helpers/cli.js";
+import { tree } from "../helpers/tree.js";
 
 const scratchFolders: string[] = [];
 const scratch = () => {
@@ -12,17 +13,6 @@ const scratch = () => {
   return folder;
 };
 afterAll(() => scratchFolders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
-
-/** Every file below a folder with its bytes, for comparing whole outputs. */
-function tree(folder: string, prefix = ""): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(join(folder, prefix), { withFileTypes: true })) {
-    const path = join(prefix, entry.name);
-    if (entry.isDirectory()) Object.assign(out, tree(folder, path));
-    else out[path] = readFileSync(join(folder, path), "utf8");
-  }
-  return out;
-}
 
 const sweep = ["sweep", "scenarios/riverton.yaml", "--model", "centralized-outreach", "--param", "models.centralized-outreach.staffing.outreach-team[3].units", "--values", "0..2", "--param", "models.centralized-outreach.dispatch[0].uptake", "--values", "0.5,1", "--days", "4", "--replications", "3", "--quiet"];
 
@@ -51,7 +41,7 @@ describe("resim sweep and resim merge", () => {
     const chart = JSON.parse(readFileSync(join(whole, "sweep-fallbackRate.vl.json"), "utf8"));
     expect(chart.layer.map((layer: { mark: { type: string } }) => layer.mark.type)).toEqual(["line", "point", "area"]);
     const csv = readFileSync(join(whole, "sweep.csv"), "utf8").split("\n");
-    expect(csv[0]).toBe("point,parameter,value,parameter2,value2,model,metric,mean,ci_low,ci_high,n");
+    expect(csv[0]).toBe("point,parameter,value,parameter2,value2,model,metric,mean,ci_low,ci_high,n,unit,base_point,minus_base_point,minus_base_point_ci_low,minus_base_point_ci_high,minus_baseline,minus_baseline_ci_low,minus_baseline_ci_high");
     expect(csv[1]).toMatch(/^0,models\.centralized-outreach\.staffing\.outreach-team\[3\]\.units,0,models\.centralized-outreach\.dispatch\[0\]\.uptake,0\.5,police-only,calls,/);
   });
 

@@ -5,6 +5,7 @@
  * wtp = 0 point (the probability of a saving) is left off the log axis and stays in ceac.csv.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { costOutcomeLabel } from "../metric-labels.js";
 import { CHART_CONFIG, modelColorScale, modelDashScale } from "./chart-theme.js";
 
 export interface CeacRow {
@@ -16,6 +17,8 @@ export interface CeacRow {
 
 export function ceacChartSpec(rows: readonly CeacRow[], baseline: string, allModels: readonly string[]): TopLevelSpec {
   const models = [...new Set(rows.map((row) => row.model))];
+  // Panels are headed by the outcome in words, in the order the rows give them.
+  const outcomes = [...new Set(rows.map((row) => costOutcomeLabel(row.outcome)))];
   const legend = { title: "model", orient: "bottom", direction: "horizontal", symbolType: "stroke", symbolStrokeWidth: 2.5, symbolSize: 400 };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -24,8 +27,8 @@ export function ceacChartSpec(rows: readonly CeacRow[], baseline: string, allMod
       subtitle: `against ${baseline}, by willingness to pay per outcome; across draws of the uncertain inputs`,
     },
     config: CHART_CONFIG,
-    data: { values: rows.filter((row) => row.wtp > 0).map((row) => ({ ...row })) },
-    facet: { field: "outcome", type: "nominal", title: null },
+    data: { values: rows.filter((row) => row.wtp > 0).map((row) => ({ ...row, outcomeLabel: costOutcomeLabel(row.outcome) })) },
+    facet: { field: "outcomeLabel", type: "nominal", title: null, sort: outcomes },
     columns: 2,
     spec: {
       width: 280,

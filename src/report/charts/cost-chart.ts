@@ -42,7 +42,7 @@ export function costChartSpec(context: ChartContext): TopLevelSpec {
             type: "quantitative",
             stack: "zero",
             title: `$ ${period}`,
-            scale: { domain: [0, panelDomainMax(totals)], nice: false },
+            scale: { domain: [0, panelDomainMax(totals, COST_PANEL_WIDTH)], nice: false },
             axis: { format: "$,.3~s", tickCount: 4 },
           },
           color: {

@@ -4,6 +4,7 @@
  * type it does not staff) are left out, never drawn as zero.
  */
 import type { MetricDefinition } from "../../metrics/definitions.js";
+import { countAYear, formatCountAYear } from "../counts-a-year.js";
 import { formatValue } from "../format.js";
 import type { SummaryDocument } from "../summary-files.js";
 import type { IntervalRow } from "./interval-panels.js";
@@ -44,4 +45,17 @@ export function intervalRows(context: ChartContext, metric: string, models: read
     rows.push({ model, mean: summary.mean, low, high, label: formatValue(summary.mean, unit) });
   }
   return rows;
+}
+
+/**
+ * Rows of a share with the count a year it stands for beside it: `metric` is a share of the calls
+ * counted by `countOf` (e.g. `edRate` of `bhCalls`); the label reads "5.7% (51 a year)". A model
+ * without that count keeps the plain share.
+ */
+export function shareRowsWithCounts(context: ChartContext, metric: string, countOf: string, models: readonly string[] = context.models): IntervalRow[] {
+  return intervalRows(context, metric, models).map((row) => {
+    const count = countAYear(row.mean, context.document.models[row.model]?.metrics[countOf]?.mean, context.document.horizonDays);
+    // 9 significant digits, as summary.json rounds: no float noise in the chart files.
+    return count === null ? row : { ...row, label: `${row.label} (${formatCountAYear(count)})`, countAYear: Number(count.toPrecision(9)) };
+  });
 }
