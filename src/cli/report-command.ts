@@ -7,7 +7,7 @@ import { UsageError } from "./usage-error.js";
 /**
  * Builds the report of the run in `folder` and says what it wrote (unless `quiet`).
  *
- * @throws {UsageError} if the folder holds no run summary (exit code 2).
+ * @throws {UsageError} if the folder holds no results of a kind it reports on, or they are damaged (exit code 2).
  */
 export async function buildReportInFolder(folder: string, quiet = false): Promise<void> {
   let report;
@@ -27,11 +27,11 @@ export async function buildReportInFolder(folder: string, quiet = false): Promis
   }
 }
 
-/** The `report` command: exit 0 with the files written, or 2 when the folder holds no run summary. */
+/** The `report` command: exit 0 with the files written, or 2 when the folder holds nothing it reports on. */
 export function reportCommand(): Command {
   return new Command("report")
     .description("write report.html and charts/ (Vega-Lite, SVG, PNG) from a run's folder")
-    .argument("<dir>", "a run's, comparison's, sweep's or sensitivity analysis's output folder")
+    .argument("<dir>", "the output folder of resim run, compare, sweep, sensitivity, uncertainty or staff")
     .option("-q, --quiet", "print nothing but errors")
     .addHelpText(
       "after",
@@ -45,6 +45,10 @@ prints, and DIR/charts/NAME.vl.json, .svg and .png for each chart; the PNGs are 
 If DIR also holds a one-parameter sweep.csv (resim sweep ... --out DIR), its curves are included.
 A 'resim compare' folder gives the same report, each B model against its A counterpart. A sweep or
 sensitivity folder (no summary.json) gives the study's charts (curves or tornado) and its table.
+An uncertainty folder gives the inputs drawn, the probability that each option is better and
+cost-effective, the acceptability curves and the tornadoes; in a run's folder, the same section
+joins the run's report. A staff folder gives the targets, the cheapest roster that meets them,
+a chart of every roster's cost against each target, and the rosters simulated.
 The same folder always gives byte-identical files.`,
     )
     .action(async (folder: string, flags: { quiet?: boolean }) => {

@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { rosterCostPerDay, rosterUnitHoursPerDay, simulationEvaluator, staffingProblem, type StaffingBlock, type StaffingProblem } from "../experiment/staffing-evaluator.js";
 import { parseTarget, searchStaffing, type Evaluation, type SearchResult, type Target, type TargetCheck } from "../experiment/staffing-search.js";
 import { metricDefinitions } from "../metrics/definitions.js";
-import { writeFileAtomic } from "../output/atomic-write.js";
 import { formatMoney, formatValue } from "../report/format.js";
+import { writeStaffingOutputs } from "../report/staffing-files.js";
+import { buildReportInFolder } from "./report-command.js";
 import { suggestion } from "../scenario/near-miss.js";
 import { integerAtLeast, positiveNumber } from "./options.js";
 import { loadWithFlags, withScenarioOptions, type ScenarioFlags } from "./scenario-options.js";
@@ -24,6 +25,7 @@ interface StaffFlags extends ScenarioFlags {
   recheck: boolean;
   recheckSeed?: number;
   out?: string;
+  report?: boolean;
   emitSlurm?: string;
   emitK8s?: string;
 }
@@ -58,6 +60,7 @@ export function staffCommand(): Command {
       .option("--recheck-seed <n>", "seed of the re-check of the roster found (default: the run's seed + 1)", integerAtLeast(0))
       .option("--no-recheck", "skip the re-check on fresh seeds")
       .option("-o, --out <dir>", "output folder (default: reports/<scenario>-staffing)")
+      .option("--report", "also write report.html and charts/ (as 'resim report' does)")
       .option("--emit-slurm <n>", "not available: says why the search runs as one job (it cannot be sharded)")
       .option("--emit-k8s <n>", "not available: as --emit-slurm"),
   )
@@ -77,7 +80,9 @@ type's costPerHour (for one type, the fewest unit-hours). The search is exact fo
 replications and days, assuming more units never make a target worse: every cheaper roster was
 simulated and failed, or holds no more units in any block than one that failed. The roster found
 is then re-run on fresh seeds. Prints the roster, its metrics, why one unit fewer in each block
-fails, the re-check, and how many rosters were simulated; writes staffing.json.`,
+fails, the re-check, and how many rosters were simulated; writes staffing.json (with every roster
+simulated). --report (or resim report DIR) adds report.html: the cheapest roster, the rosters
+tried and a chart of their cost against each target.`,
     )
     .action(async (file: string, flags: StaffFlags) => {
       if (flags.emitSlurm !== undefined) throw new UsageError(noShardsMessage("--emit-slurm"));
@@ -234,72 +239,28 @@ fails, the re-check, and how many rosters were simulated; writes staffing.json.`
       );
 
       const folder = flags.out ?? join("reports", `${config.name}-staffing`);
-      const evaluationJson = (e: Evaluation) => ({
-        units: e.units,
-        checks: e.checks,
-        feasible: e.feasible,
-        unitHoursPerDay: round(rosterUnitHoursPerDay(problem, e.units)),
-        plannedCostPerDay: round(rosterCostPerDay(problem, e.units)),
-        plannedStaffingCost: round((rosterCostPerDay(problem, e.units) + problem.fixedCostPerDay) * days),
-        staffingCost: e.metrics["cost.staffing"]?.mean ?? null,
-        objective: e.objective,
-      });
-      const document = {
+      const path = writeStaffingOutputs(folder, {
         scenario: config.name,
         scenarioFile: file,
         model: flags.model,
         unitTypes,
-        blocks: problem.blocks.map((b, i) => ({
-          unitType: b.unitType,
-          shift: b.shift,
-          from: b.input.from,
-          to: b.input.to,
-          days: b.input.days ?? null,
-          zone: b.input.zone ?? null,
-          hoursPerDay: round(b.hoursPerDay),
-          costPerHour: b.costPerHour,
-          minUnits: b.minUnits,
-          maxUnits: b.maxUnits,
-          boundFromBisection: result.blockMinimum[i],
-        })),
-        targets: targets.map((t) => t.text),
-        rule: "a target is met when its whole 95% confidence interval is on the right side",
-        cost: "planned staffing: paid unit-hours a day (averaged over the week) x costPerHour; the fixed staffing (other unit types, hub) is added for the budget",
+        problem,
+        result,
+        targets,
         minimize: flags.minimize,
-        tieBreak: `among passing rosters of equal planned cost, the lowest mean ${flags.minimize}, then the smallest units`,
-        assumption: "more units never make a target worse (monotonicity); exact for these seeds, replications and days under it",
+        budget,
         seed,
         replications: config.run.replications,
-        horizonDays: days,
-        status: result.status,
-        exact: result.status === "optimal",
-        budget: budget ?? null,
-        withinBudget: result.status !== "over-budget",
-        fixedStaffingCostPerDay: round(problem.fixedCostPerDay),
-        best: best && evaluationJson(best),
-        lowerBoundPerDay: Number.isFinite(result.lowerBound) ? round(result.lowerBound) : null,
-        ties: result.ties.map((t) => ({ units: t.units, objective: t.objective })),
-        reductions: result.reductions.map(({ block, witness }) => ({
-          unitType: problem.blocks[block].unitType,
-          shift: problem.blocks[block].shift,
-          atMinimum: witness === null && best !== null && best.units[block] <= problem.blocks[block].minUnits,
-          witness: witness && { units: witness.units, failed: witness.checks.filter((c) => !c.met) },
-        })),
-        recheck: recheck && { seed: recheckSeed, replications: config.run.replications, horizonDays: days, meetsTargets: recheck.feasible, checks: recheck.checks },
-        largest: result.status === "unattainable" && result.largest ? evaluationJson(result.largest) : null,
-        scenarioRoster: { units: written, plannedCostPerDay: round(rosterCostPerDay(problem, written)), simulated: writtenCheck && evaluationJson(writtenCheck) },
-        search: {
-          simulated: result.evaluated.map((e) => ({ units: e.units, feasible: e.feasible })),
-          simulations: result.simulations,
-          ruledOut: result.ruledOut,
-          enumerated: result.enumerated,
-          limit: result.limit,
-          maxSimulations: flags.maxSimulations,
-          maxRosters: flags.maxRosters,
-        },
-      };
-      writeFileAtomic(join(folder, "staffing.json"), JSON.stringify(document, null, 2) + "\n");
-      if (!flags.quiet) process.stdout.write(`${lines.join("\n")}\nwrote ${join(folder, "staffing.json")}\n`);
+        recheck,
+        recheckSeed,
+        written,
+        writtenCheck,
+        maxSimulations: flags.maxSimulations,
+        maxRosters: flags.maxRosters,
+        units: Object.fromEntries([...definitions].map(([name, d]) => [name, d.unit])),
+      });
+      if (!flags.quiet) process.stdout.write(`${lines.join("\n")}\nwrote ${path}\n`);
+      if (flags.report) await buildReportInFolder(folder, flags.quiet);
     });
 }
 

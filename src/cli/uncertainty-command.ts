@@ -15,6 +15,7 @@ import { writeUncertaintyOutputs } from "../report/uncertainty-files.js";
 import { integerAtLeast } from "./options.js";
 import { loadWithFlags, runOptions, withScenarioOptions, type ScenarioFlags } from "./scenario-options.js";
 import { UsageError } from "./usage-error.js";
+import { buildReportInFolder } from "./report-command.js";
 import { cpusPerShard, emitJob, scenarioArgs, withEmitOptions, type EmitFlags } from "./job-script.js";
 
 /** Draws when --draws is not given: enough for the 2.5th and 97.5th percentiles to rest on a few draws each. */
@@ -28,6 +29,7 @@ interface UncertaintyFlags extends ScenarioFlags, EmitFlags {
   model?: string[];
   wtp: number[];
   out?: string;
+  report?: boolean;
 }
 
 function wtpList(value: string): number[] {
@@ -48,7 +50,8 @@ export function uncertaintyCommand(): Command {
       .option("-m, --model <id...>", "models to run (the baseline always runs)")
       .option("--wtp <list>", "willingness to pay per outcome shown in the terminal, e.g. 1000,5000,20000 (added to ceac.csv's grid)", wtpList, DEFAULT_WTP)
       .option("--shard <i/n>", "run only shard I of N (every N-th draw), for job arrays; resim merge combines the shards")
-      .option("-o, --out <dir>", "output folder (default: reports/<scenario>-uncertainty)"),
+      .option("-o, --out <dir>", "output folder (default: reports/<scenario>-uncertainty)")
+      .option("--report", "also write report.html and charts/ (as 'resim report' does; in a run's folder, the run's report with a section on the uncertain inputs)"),
   ))
     .addHelpText(
       "after",
@@ -62,11 +65,16 @@ Draw d of a Latin hypercube over the 'uncertain' inputs runs as replication d of
 the ranges cover input uncertainty and simulation noise together, and differences are paired.
 Writes uncertainty.json, uncertainty-summary.csv (model, kind, metric, mean, low95, high95, n,
 better, p_better), ceac.csv (model, outcome, metric, wtp, p_cost_effective, n), draws.csv (draw,
-each input's value, model, metric, value) and ceac.vl.json.`,
+each input's value, model, metric, value), uncertainty-tornado.csv (model, metric, rank, input, the
+mean difference from the baseline over the third of draws with the input lowest and highest,
+swing), ceac.vl.json and tornado-N.vl.json. --report (or resim report DIR) adds report.html: the
+probabilities, the curves and the tornadoes; into a run's folder (--out reports/riverton), the
+run's report gains that section.`,
     )
     .action(async (file: string, flags: UncertaintyFlags, command: Command) => {
       if (flags.replications !== undefined) throw new UsageError("--replications: resim uncertainty runs one replication per draw; use --draws");
       const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+      if (shard && flags.report) throw new UsageError("--report: a shard holds only some of the draws; combine the shards with resim merge FOLDER... --out DIR, then run resim report DIR");
       const prepared = prepareUncertainty({ load: (extra) => loadWithFlags(file, flags, extra), draws: flags.draws, models: flags.model, overrides: flags.set.map((a) => a.text), shard, wtp: flags.wtp });
       const folder = flags.out ?? join("reports", `${prepared.manifest.scenario}-uncertainty`);
       if (flags.emitSlurm !== undefined || flags.emitK8s !== undefined) {
@@ -89,8 +97,9 @@ each input's value, model, metric, value) and ceac.vl.json.`,
       }
       const wtps = wtpGrid(flags.wtp);
       const summary = summarizeUncertainty(run.results, run.baseline, run.metrics, wtps);
-      const written = writeUncertaintyOutputs(folder, run, summary, wtps);
+      const written = writeUncertaintyOutputs(folder, run, summary, wtps, flags.wtp);
       if (!flags.quiet) process.stdout.write(`${uncertaintyTable(run, summary, flags.wtp)}\nwrote ${written.join(", ")}\n`);
+      if (flags.report) await buildReportInFolder(folder, flags.quiet);
     });
 }
 
@@ -100,6 +109,6 @@ export function mergeUncertaintyParts(manifest: StudyManifest, points: readonly 
   const shown = wtp ?? DEFAULT_WTP;
   const wtps = wtpGrid(shown);
   const summary = summarizeUncertainty(run.results, run.baseline, run.metrics, wtps);
-  const written = writeUncertaintyOutputs(folder, run, summary, wtps);
+  const written = writeUncertaintyOutputs(folder, run, summary, wtps, shown);
   process.stdout.write(`${uncertaintyTable(run, summary, shown)}\nmerged ${parts} folder(s), ${points.length} draws; wrote ${written.join(", ")}\n`);
 }

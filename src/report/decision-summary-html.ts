@@ -13,8 +13,11 @@ import { html, type SafeHtml } from "./html-escape.js";
 import type { SummaryDocument } from "./summary-files.js";
 import { uncertaintySentence } from "./uncertainty-words.js";
 
-/** The section's content, or a sentence saying why there is nothing to compare. */
-export function decisionSummarySection(document: SummaryDocument): SafeHtml {
+/**
+ * The section's content, or a sentence saying why there is nothing to compare. `withInputUncertainty`:
+ * the page also has the section on uncertain inputs (its note says so).
+ */
+export function decisionSummarySection(document: SummaryDocument, withInputUncertainty = false): SafeHtml {
   const summary = decisionSummary(document);
   if (summary === null) {
     const baseline = document.baseline !== undefined && document.models[document.baseline] ? document.baseline : null;
@@ -27,7 +30,7 @@ export function decisionSummarySection(document: SummaryDocument): SafeHtml {
 <tbody>
 ${summary.rows.map((row) => html`<tr><th scope="row">${row.label}</th><td class="num" data-label="${baseline} (base)">${baseLevel(row)}</td>${options.map((o) => html`<td class="num" data-label="${o}">${optionCell(row, row.cells[o])}</td>`)}</tr>\n`)}${costRows(document, baseline, options)}</tbody>
 </table>
-<p class="note">${uncertaintySentence(document)}</p>
+<p class="note">${uncertaintySentence(document, withInputUncertainty)}</p>
 <p class="note">A change is called <em>no meaningful change</em> when its whole 95% interval lies within a practical threshold, and <em>clear</em> when the interval excludes zero and the change is larger than the threshold; otherwise it is <em>unclear</em>. Thresholds (${document.briefing?.thresholds && Object.keys(document.briefing.thresholds).length > 0 ? "defaults, except where the scenario sets one under briefing.thresholds" : "resim's defaults; a scenario sets its own under briefing.thresholds"}): ${thresholdNotes(summary).join("; ")}. Counts of ED transports and fallbacks are their shares times the calls they are shares of, so they are approximate.</p>
 `;
 }

@@ -15,6 +15,8 @@ import { describeOverride } from "../scenario/provenance.js";
 import { assumptionsTable, comparisonTables, costEffectivenessTable } from "./report-tables.js";
 import type { SummaryDocument } from "./summary-files.js";
 import type { SweepSection } from "./sweep-csv.js";
+import type { UncertaintyDocument } from "./uncertainty-document.js";
+import { uncertaintySection, type UncertaintyFigure } from "./uncertainty-section.js";
 
 /** A chart with its rendered SVG. */
 export interface RenderedReportChart {
@@ -27,12 +29,16 @@ export interface ReportPageInput {
   document: SummaryDocument;
   charts: readonly RenderedReportChart[];
   sweep: SweepSection;
+  /** An uncertainty analysis of the same scenario in the run's folder: its section follows the decision summary. */
+  uncertainty?: { document: UncertaintyDocument; figures: readonly UncertaintyFigure[] };
 }
 
 /** The complete report.html text. */
-export function reportHtml({ document, charts, sweep }: ReportPageInput): string {
+export function reportHtml({ document, charts, sweep, uncertainty }: ReportPageInput): string {
   const main = charts.filter((c) => c.chart.section === "main");
   const sweepCharts = charts.filter((c) => c.chart.section === "sweep");
+  // The uncertainty section's figures come first on the page, so they take the first numbers.
+  const before = uncertainty?.figures.length ?? 0;
   const models = Object.keys(document.models);
   const baseline = document.baseline !== undefined && document.models[document.baseline] ? document.baseline : null;
   const compared = models.filter((model) => model !== baseline);
@@ -59,16 +65,16 @@ ${document.description ? html`<p class="lead">${document.description}</p>` : ""}
 <main>
 <section id="decision">
 <h2>Decision summary</h2>
-${decisionSummarySection(document)}</section>
-<section id="comparison">
+${decisionSummarySection(document, uncertainty !== undefined)}</section>
+${uncertainty ? uncertaintySection(uncertainty.document, uncertainty.figures, 1, true) : ""}<section id="comparison">
 <h2>Key numbers</h2>
 ${comparisonTables(document)}
 ${costEffectivenessSection(document)}</section>
 <section id="charts">
 <h2>Charts</h2>
 <p class="note">Each chart is also in the charts/ folder beside this page, as a PNG for slides, an SVG and a Vega-Lite specification.</p>
-${main.map((c, i) => figure(c, i + 1))}</section>
-${sweepSection(sweep, sweepCharts, main.length)}
+${main.map((c, i) => figure(c, i + 1 + before))}</section>
+${sweepSection(sweep, sweepCharts, before + main.length)}
 <section id="assumptions">
 <h2>Assumptions</h2>
 ${switchedOnList(document)}

@@ -42,6 +42,9 @@ export async function writeStudyReport(folder: string): Promise<{ files: string[
     throw new ReportInputError((error as Error).message);
   }
   const { manifest } = part;
+  if (manifest.kind === "uncertainty") {
+    throw new ReportInputError(`${folder} holds draws of an uncertainty analysis as shard parts (study.json, points/): combine the shards first with resim merge FOLDER... --out DIR, then report on DIR`);
+  }
   // Files are read in name order; the tables index points by number (the base is point 0).
   const points = [...part.points].sort((x, y) => x.point - y.point);
   if (points.length < manifest.points) {

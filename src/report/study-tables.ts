@@ -9,7 +9,8 @@ import type { MetricDefinition } from "../metrics/definitions.js";
 import type { MetricSummary } from "../metrics/summarize.js";
 import { summarizePoint, type PointResult, type StudyManifest } from "../experiment/study.js";
 import { formatValue, unitLabel } from "./format.js";
-import { sensitivityRows } from "./study-files.js";
+import { metricLabel } from "./metric-labels.js";
+import { sensitivityRows, SWEEP_BASE_POINT, sweepDifferences } from "./study-files.js";
 
 type Unit = MetricDefinition["unit"] | undefined;
 
@@ -44,24 +45,43 @@ export function studyTableContent(manifest: StudyManifest, points: readonly Poin
   return manifest.kind === "sweep" ? sweepContent(manifest, points) : sensitivityContent(manifest, points, unit);
 }
 
-/** A sweep: per charted metric, the metric at each point for each model. */
+/**
+ * A sweep: per charted metric (named for a reader: metric-labels.ts), the metric at each point for
+ * each model, then each point's change from the base point, paired by replication.
+ */
 function sweepContent(manifest: StudyManifest, points: readonly PointResult[]): StudyTableContent {
   const parameters = (manifest.settings.parameters as { path: string }[]).map((p) => p.path);
   const charts = (manifest.settings.charts ?? []) as { metric: string; unit?: Unit }[];
   const summaries = points.map((point) => summarizePoint(point, manifest.baseline));
+  const differences = sweepDifferences(manifest, points);
+  const base = points.find((point) => point.point === SWEEP_BASE_POINT);
+  const setting = (point: PointResult) => point.assignments.map(([, value]) => (typeof value === "string" ? value : JSON.stringify(value)));
   const blocks = charts
     .filter(({ metric }) => points.some((point) => point.metrics.includes(metric)))
-    .map(({ metric, unit }) => ({
-      heading: `${metric}${unit ? ` (${unitLabel(unit)})` : ""}`,
-      textColumns: parameters.length,
-      rows: [
-        [...parameters, ...manifest.models],
-        ...points.map((point, i) => [
-          ...point.assignments.map(([, value]) => (typeof value === "string" ? value : JSON.stringify(value))),
-          ...manifest.models.map((model) => interval(summaries[i][model]?.metrics[metric], unit, false)),
-        ]),
-      ],
-    }));
+    .flatMap(({ metric, unit }) => [
+      {
+        heading: `${metricLabel(metric)}${unit ? ` (${unitLabel(unit)})` : ""}`,
+        textColumns: parameters.length,
+        rows: [
+          [...parameters, ...manifest.models],
+          ...points.map((point, i) => [...setting(point), ...manifest.models.map((model) => interval(summaries[i][model]?.metrics[metric], unit, false))]),
+        ],
+      },
+      ...(base && points.length > 1
+        ? [
+            {
+              heading: `${metricLabel(metric)}: change from point ${SWEEP_BASE_POINT} (${parameters.map((path, i) => `${path} = ${setting(base)[i]}`).join(", ")}), paired by replication`,
+              textColumns: parameters.length,
+              rows: [
+                [...parameters, ...manifest.models],
+                ...points
+                  .filter((point) => point !== base)
+                  .map((point) => [...setting(point), ...manifest.models.map((model) => interval(differences.get(point.point)?.get(model)?.get(metric), unit, true))]),
+              ],
+            },
+          ]
+        : []),
+    ]);
   return {
     title: `${manifest.scenario}: sweep of ${parameters.join(" x ")}, ${points.length} points, ${manifest.replications} replications each (mean [95% CI])`,
     notes: [],

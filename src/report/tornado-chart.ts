@@ -5,11 +5,16 @@
 import { metricLabel, parameterLabel } from "./metric-labels.js";
 import type { SensitivityRow } from "./study-files.js";
 
+/** A bar: the metric at the parameter's low and high end (`low`/`high` say what was set, for the tooltip). */
+export type TornadoRow = Pick<SensitivityRow, "parameter" | "low" | "high" | "lowMean" | "highMean">;
+
 export interface TornadoData {
   model: string;
   metric: string;
   base: number | null;
-  rows: readonly SensitivityRow[];
+  rows: readonly TornadoRow[];
+  /** Replaces the one-at-a-time title, subtitle and axis title (an uncertainty analysis's tornado of differences). */
+  words?: { title: string; subtitle: string; axis: string; ends?: [string, string] };
 }
 
 /** The Vega-Lite spec of a tornado chart; data inline, no clock, no network. */
@@ -23,7 +28,9 @@ export function tornadoChartSpec(data: TornadoData): Record<string, unknown> {
   ]);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: `Sensitivity of ${metricLabel(data.metric).toLowerCase().replace(/^bh/, "BH")} (${data.model})`, subtitle: `${data.metric}: one parameter at a time, low and high; the line is the base scenario` },
+    title: data.words
+      ? { text: data.words.title, subtitle: data.words.subtitle }
+      : { text: `Sensitivity of ${metricLabel(data.metric).toLowerCase().replace(/^bh/, "BH")} (${data.model})`, subtitle: `${data.metric}: one parameter at a time, low and high; the line is the base scenario` },
     width: 560,
     height: { step: 28 },
     data: { values },
@@ -32,9 +39,9 @@ export function tornadoChartSpec(data: TornadoData): Record<string, unknown> {
         mark: { type: "bar", height: { band: 0.7 } },
         encoding: {
           y: { field: "parameter", type: "nominal", sort: { field: "rank", order: "ascending" }, title: null, axis: { labelLimit: 260 } },
-          x: { field: "value", type: "quantitative", title: metricLabel(data.metric), scale: { zero: false } },
+          x: { field: "value", type: "quantitative", title: data.words?.axis ?? metricLabel(data.metric), scale: { zero: false } },
           x2: { field: "base" },
-          color: { field: "end", type: "nominal", title: "parameter at", scale: { domain: ["low", "high"], range: ["#0072B2", "#E69F00"] } },
+          color: { field: "end", type: "nominal", title: data.words?.ends ? "input in" : "parameter at", scale: { domain: ["low", "high"], range: ["#0072B2", "#E69F00"] }, ...(data.words?.ends ? { legend: { labelExpr: `datum.label === 'low' ? ${JSON.stringify(data.words.ends[0])} : ${JSON.stringify(data.words.ends[1])}` } } : {}) },
           tooltip: [{ field: "parameter" }, { field: "end" }, { field: "setting", title: "value set" }, { field: "path", title: "key path" }, { field: "value", title: data.metric }],
         },
       },

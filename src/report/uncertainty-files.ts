@@ -6,8 +6,13 @@
  *   (`kind` = value) and for paired differences from the baseline (`kind` = difference, with
  *   the direction that is better and P(better));
  * - ceac.csv: per model x outcome x willingness to pay, P(cost-effective);
- * - uncertainty.json: all of the above but the draws' metric values, with the inputs and settings;
- * - ceac.vl.json: the acceptability curves (Vega-Lite).
+ * - uncertainty-tornado.csv: per option x key outcome x input, the mean difference from the
+ *   baseline over the third of the draws with the input lowest and the third with it highest
+ *   (uncertainty-tornado.ts), ranked by swing;
+ * - uncertainty.json: all of the above but the draws' metric values, with the inputs, settings and
+ *   the willingness-to-pay list asked for (`wtpShown`, what the report shows);
+ * - ceac.vl.json: the acceptability curves, and tornado-N.vl.json: the tornado of each option's
+ *   difference in cost and in calls answered without police (Vega-Lite).
  */
 import { join } from "node:path";
 import type { UncertaintyRun } from "../experiment/uncertainty-analysis.js";
@@ -15,12 +20,22 @@ import type { ModelUncertainty } from "../metrics/uncertainty-summary.js";
 import { commitFolder } from "../output/folder-commit.js";
 import { toCsv } from "./csv.js";
 import { ceacChartSpec, type CeacRow } from "./charts/ceac-chart.js";
+import { uncertaintyTornadoes, uncertaintyTornadoSpec, type UncertaintyTornado } from "./uncertainty-tornado.js";
 
 export const INTERVAL_NOTE =
   "mean and 2.5th-97.5th percentiles across draws: each draw has its own input values (Latin hypercube over the scenario's uncertain list) and its own replication seed, so the range covers input uncertainty and simulation noise together; differences are paired within a draw (same inputs, same calls)";
 
-/** The summary document (uncertainty.json). */
-export function uncertaintyDocument(run: UncertaintyRun, summary: Record<string, ModelUncertainty>, wtps: readonly number[]): Record<string, unknown> {
+/**
+ * The summary document (uncertainty.json). `wtps` is ceac.csv's grid, `shown` the prices asked
+ * for (--wtp), `tornadoes` from uncertaintyTornadoes.
+ */
+export function uncertaintyDocument(
+  run: UncertaintyRun,
+  summary: Record<string, ModelUncertainty>,
+  wtps: readonly number[],
+  shown: readonly number[],
+  tornadoes: readonly UncertaintyTornado[],
+): Record<string, unknown> {
   return {
     kind: "uncertainty",
     scenario: run.scenario,
@@ -32,18 +47,22 @@ export function uncertaintyDocument(run: UncertaintyRun, summary: Record<string,
     draws: run.draws,
     baseline: run.baseline,
     models: run.models,
+    units: run.units,
     sampling: "Latin hypercube, one draw per equal-probability stratum of each input; draw d runs as replication d of every model",
     interval: INTERVAL_NOTE,
     pBetter: "share of draws in which the model's paired difference from the baseline is strictly in the better direction (lower waits, costs, arrests; higher answered-without-police and no-arrest/ED/hold shares)",
     pCostEffective: "share of draws with wtp x outcome gain - cost difference > 0 (positive net monetary benefit), both over the measured period",
     wtp: wtps,
+    wtpShown: shown,
     inputs: run.inputs,
     inputValues: run.values,
     summary,
+    tornado: tornadoes,
+    tornadoMethod: "for each input, the mean difference from the baseline over the third of the draws with the input lowest and over the third with it highest (the other inputs vary in both); swing = |high - low|, largest first",
   };
 }
 
-export function uncertaintyFiles(run: UncertaintyRun, summary: Record<string, ModelUncertainty>, wtps: readonly number[]): Map<string, string> {
+export function uncertaintyFiles(run: UncertaintyRun, summary: Record<string, ModelUncertainty>, wtps: readonly number[], shown: readonly number[]): Map<string, string> {
   const inputPaths = run.inputs.map((i) => i.path);
   const drawRows: (string | number | null)[][] = [];
   for (let d = 0; d < run.draws; d++) {
@@ -75,18 +94,24 @@ export function uncertaintyFiles(run: UncertaintyRun, summary: Record<string, Mo
     }
   }
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+  const tornadoes = uncertaintyTornadoes(run, summary);
+  const tornadoRows = tornadoes.flatMap((t) =>
+    t.rows.map((r, rank) => [t.model, t.metric, rank + 1, r.input, r.lowUpTo, r.highFrom, t.drawsPerEnd, r.lowMean, r.highMean, r.swing, t.overall]),
+  );
   return new Map([
-    ["uncertainty.json", json(uncertaintyDocument(run, summary, wtps))],
+    ["uncertainty.json", json(uncertaintyDocument(run, summary, wtps, shown, tornadoes))],
     ["uncertainty-summary.csv", toCsv(["model", "kind", "metric", "mean", "low95", "high95", "n", "better", "p_better"], summaryRows)],
     ["ceac.csv", toCsv(["model", "outcome", "metric", "wtp", "p_cost_effective", "n"], ceacRows)],
     ["draws.csv", toCsv(["draw", ...inputPaths, "model", "metric", "value"], drawRows)],
+    ["uncertainty-tornado.csv", toCsv(["model", "metric", "rank", "input", "low_up_to", "high_from", "draws_per_end", "low_mean_difference", "high_mean_difference", "swing", "mean_difference"], tornadoRows)],
     ["ceac.vl.json", json(ceacChartSpec(chartRows, run.baseline, run.models))],
+    ...tornadoes.filter((t) => t.chart !== null).map((t): [string, string] => [t.chart!, json(uncertaintyTornadoSpec(t, run.baseline, run.draws))]),
   ]);
 }
 
 /** Writes the analysis's files as one set; returns their paths. */
-export function writeUncertaintyOutputs(folder: string, run: UncertaintyRun, summary: Record<string, ModelUncertainty>, wtps: readonly number[]): string[] {
-  const files = uncertaintyFiles(run, summary, wtps);
+export function writeUncertaintyOutputs(folder: string, run: UncertaintyRun, summary: Record<string, ModelUncertainty>, wtps: readonly number[], shown: readonly number[]): string[] {
+  const files = uncertaintyFiles(run, summary, wtps, shown);
   commitFolder(folder, files, { set: "uncertainty" });
   return [...files.keys()].map((path) => join(folder, path));
 }

@@ -1,5 +1,5 @@
 /** `resim report` and `resim run --report` end to end, through the compiled CLI (npm test builds it first). */
-import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { resim } from "../helpers/cli.js";
@@ -51,6 +51,37 @@ describe("resim run --report and resim report", () => {
     const { code, stdout, stderr } = await resim("report", empty);
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toBe(`resim: ${empty} has no summary.json: a report is built from a run's results; run 'resim run SCENARIO --out ${empty}' first, or pass --report to resim run\n`);
+    expect(stderr).toBe(
+      `resim: ${empty} holds no results to report on: expected summary.json (from resim run or compare), study.json (sweep or sensitivity), uncertainty.json (uncertainty) or staffing.json (staff); run one of them with --out ${empty} first, or pass --report to it\n`,
+    );
+  });
+});
+
+describe("resim report on folders of other kinds", () => {
+  it("exits with code 2 on a folder of no known kind, naming the folder and the files a report is built from", async () => {
+    const folder = scratch();
+    writeFileSync(join(folder, "results.csv"), "a,b\n1,2\n");
+    const { code, stdout, stderr } = await resim("report", folder);
+    expect([code, stdout]).toEqual([2, ""]);
+    expect(stderr).toMatch(new RegExp(`^resim: ${folder} holds no results to report on: expected summary\\.json .*staffing\\.json \\(staff\\)`));
+    const missing = join(folder, "nowhere");
+    expect((await resim("report", missing)).stderr).toBe(`resim: ${missing}: no such folder (expected the output folder of resim run, compare, sweep, sensitivity, uncertainty or staff, such as reports/riverton)\n`);
+  });
+
+  it("exits with code 2 on a shard of an uncertainty analysis, saying to merge the shards first", async () => {
+    const folder = scratch();
+    const shard = ["psa", "scenarios/riverton.yaml", "--draws", "2", "--days", "1", "--shard", "1/2", "--workers", "1", "--quiet", "--out", folder];
+    expect((await resim(...shard)).code).toBe(0);
+    const { code, stderr } = await resim("report", folder);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`resim: ${folder} holds draws of an uncertainty analysis as shard parts (study.json, points/): combine the shards first with resim merge FOLDER... --out DIR, then report on DIR\n`);
+  });
+
+  it("exits with code 2 on a staffing.json of an older resim, which lacks the rosters' figures", async () => {
+    const folder = scratch();
+    writeFileSync(join(folder, "staffing.json"), JSON.stringify({ scenario: "x", scenarioFile: "x.yaml", model: "m", unitTypes: ["t"], blocks: [], targets: ["fallbackRate<=0.1"], status: "optimal", seed: 1, replications: 2, horizonDays: 2, search: { simulated: [{ units: [1], feasible: true }] }, scenarioRoster: { units: [1] } }));
+    const { code, stderr } = await resim("report", folder);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`resim: ${join(folder, "staffing.json")} was written by an older resim, without each simulated roster's cost and figures (search.simulated): run resim staff again to report on it\n`);
   });
 });
