@@ -9,6 +9,7 @@
  * chart stack (vega, resvg) or the scenario schema it does not need.
  */
 import { Command, CommanderError, Help } from "commander";
+import nodeModule from "node:module";
 import { installExitCleanup } from "../output/cleanup.js";
 import { printableMessage } from "../streams/printable.js";
 import { machineProblem } from "./machine-problem.js";
@@ -96,6 +97,11 @@ Examples:
  * the simulation and yaml for every command).
  */
 const USER_MISTAKES = new Set(["ScenarioError", "UsageError", "AssignmentError", "StudyError", "DataFileError", "OutputError", "ResourceError"]);
+
+// From Node 22.1 on, the compiled code of the modules loaded from here on (the command's, with zod,
+// yaml and the simulation) is cached on disk (in os.tmpdir(), as tsc does), so later runs skip
+// compiling it; Node 20 has no such cache and this does nothing.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 // Temporary, staging and spill files are removed however the command ends (error, Ctrl-C, SIGTERM).
 installExitCleanup();

@@ -4,7 +4,7 @@
  * finish, never reaches a result.
  */
 import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
@@ -39,14 +39,15 @@ function errorFromWorker(message: { error: string; name?: string }): Error {
 }
 
 /**
- * The compiled worker script, beside this module: dist/src/experiment/ as tsc writes it, or
- * dist/bundle/ when this code is part of the bundled CLI (`npm run build`). Under a TypeScript test
- * runner this module is a .ts file that Node cannot start as a worker, so the compiled copy in
- * dist/ is used (npm test builds first).
+ * The worker script is always dist/src/experiment/replication-worker.js: the module tsc writes, or
+ * after `npm run build` the bundle's worker entry. This module is found beside it (tsc's output),
+ * in a chunk of dist/bundle/ (the bundle), or as a .ts file under a TypeScript test runner, which
+ * Node cannot start as a worker, so the compiled script in dist/ is used (npm test builds first).
  */
 function workerScript(): string {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith(".ts")) return here.replace(/[\\/]src[\\/]experiment[\\/]worker-pool\.ts$/, "/dist/src/experiment/replication-worker.js");
+  if (basename(dirname(here)) === "bundle") return join(dirname(here), "..", "src", "experiment", "replication-worker.js");
   return join(dirname(here), "replication-worker.js");
 }
 

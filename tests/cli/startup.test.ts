@@ -1,13 +1,15 @@
 /**
  * Start-up: the command line loads only the module of the command it runs (src/cli/main.ts), and
  * the chart stack (vega, vega-lite, resvg) only when a chart is drawn. Checked by listing the
- * modules a real `resim` process loads, through a module loader hook.
+ * files a real `resim` process loads, through a module loader hook, and the source modules they
+ * hold: a file tsc wrote holds itself; after `npm run build`, dist/src/cli/main.js is the entry of
+ * a bundle whose chunks (dist/bundle/) hold the modules that esbuild's metafile lists for them.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { calibrateCommand } from "../../src/cli/calibrate-command.js";
 import { compareCommand } from "../../src/cli/compare-command.js";
@@ -21,6 +23,10 @@ import { uncertaintyCommand } from "../../src/cli/uncertainty-command.js";
 import { validateCommand } from "../../src/cli/validate-command.js";
 
 const MAIN = "dist/src/cli/main.js";
+const METAFILE = "dist/bundle/meta.json";
+
+/** True when the last build was `npm run build` (main.js imports the bundle's chunks), false after tsc alone. */
+const bundled = readFileSync(MAIN, "utf8").includes('"../../bundle/chunk-');
 
 /** A loader hook that prints every module URL the process loads to stderr. */
 function hookFile(): string {
@@ -32,37 +38,71 @@ function hookFile(): string {
 
 const register = hookFile();
 
-/** The module URLs `resim ARGS` loads. */
-function spawnLoaded(args: string[]): string[] {
-  const { stderr } = spawnSync(process.execPath, ["--import", register, MAIN, ...args], { encoding: "utf8" });
-  return stderr.split("\n").filter((line) => line.startsWith("LOADED ")).map((line) => line.slice(7));
+/** The file URLs `resim ARGS` loads (node's builtins left out). */
+function spawnLoaded(args: string[], env: Record<string, string> = {}): string[] {
+  const { stderr } = spawnSync(process.execPath, ["--import", register, MAIN, ...args], { encoding: "utf8", env: { ...process.env, ...env } });
+  return stderr.split("\n").filter((line) => line.startsWith("LOADED file:")).map((line) => line.slice(7));
 }
 
-const fromPackage = (modules: string[], name: string) => modules.filter((url) => url.includes(`/node_modules/${name}/`));
+/** A module's name as both layouts can give it: `src/cli/main` or `node_modules/zod/v4/core/core.js`. */
+function moduleName(path: string): string {
+  const packaged = path.lastIndexOf("node_modules/");
+  if (packaged >= 0) return path.slice(packaged);
+  return path.replace(/^dist\//, "").replace(/\.[jt]s$/, "");
+}
+
+/** The source modules the loaded files hold: each file itself, or, for the bundle, its metafile inputs. */
+function sourcesOf(urls: string[]): string[] {
+  const outputs = bundled ? (JSON.parse(readFileSync(METAFILE, "utf8")) as { outputs: Record<string, { inputs: Record<string, unknown> }> }).outputs : {};
+  return urls.flatMap((url) => {
+    const file = relative(resolve("."), fileURLToPath(url)).split("\\").join("/");
+    const output = outputs[file];
+    return output === undefined ? [moduleName(file)] : Object.keys(output.inputs).map(moduleName);
+  });
+}
+
+/** The source modules `resim ARGS` loads. */
+const loadedModules = (args: string[]) => sourcesOf(spawnLoaded(args));
+
+const fromPackage = (modules: string[], name: string) => modules.filter((module) => module.startsWith(`node_modules/${name}/`));
 
 describe("start-up", () => {
   it("resim --help loads no command module, no chart stack, no schema validation and no YAML parser", () => {
-    const modules = spawnLoaded(["--help"]);
-    expect(modules.some((url) => url.endsWith("/dist/src/cli/main.js"))).toBe(true);
+    const modules = loadedModules(["--help"]);
+    expect(modules).toContain("src/cli/main");
+    expect(fromPackage(modules, "commander")).not.toEqual([]);
     for (const name of ["vega", "vega-lite", "@resvg/resvg-js", "zod", "yaml"]) expect(fromPackage(modules, name)).toEqual([]);
-    expect(modules.filter((url) => /-command\.js$|study-commands\.js$/.test(url))).toEqual([]);
+    expect(modules.filter((module) => /-command$|study-commands$/.test(module))).toEqual([]);
   });
 
   it("resim validate loads its own command and the scenario loader, but not the chart stack, the simulation or other commands", () => {
-    const modules = spawnLoaded(["validate", "scenarios/validation/mmc.yaml"]);
-    expect(modules.some((url) => url.endsWith("/cli/validate-command.js"))).toBe(true);
+    const modules = loadedModules(["validate", "scenarios/validation/mmc.yaml"]);
+    expect(modules).toContain("src/cli/validate-command");
+    expect(modules).toContain("src/scenario/load");
+    expect(fromPackage(modules, "zod")).not.toEqual([]);
     for (const name of ["vega", "vega-lite", "@resvg/resvg-js"]) expect(fromPackage(modules, name)).toEqual([]);
-    expect(modules.filter((url) => /\/cli\/(run|report|import|compare|staff|calibrate|uncertainty)-command\.js$/.test(url))).toEqual([]);
-    expect(modules.filter((url) => url.includes("/dist/src/engine/"))).toEqual([]);
+    expect(modules.filter((module) => /^src\/cli\/(run|report|import|compare|staff|calibrate|uncertainty)-command$/.test(module))).toEqual([]);
+    expect(modules.filter((module) => module.startsWith("src/engine/"))).toEqual([]);
   });
 
   it("resim run without --report loads nothing of the chart stack", () => {
     const out = mkdtempSync(join(tmpdir(), "resim-startup-run-"));
-    const modules = spawnLoaded(["run", "scenarios/validation/mmc.yaml", "--replications", "1", "--days", "5", "--workers", "1", "--quiet", "--out", join(out, "run")]);
-    expect(modules.some((url) => url.endsWith("/cli/run-command.js"))).toBe(true);
-    expect(modules.some((url) => url.includes("/dist/src/engine/"))).toBe(true);
-    for (const name of ["vega", "vega-lite", "@resvg/resvg-js"]) expect(fromPackage(modules, name)).toEqual([]);
-    expect(modules.filter((url) => /\/report\/(render-chart|build-report|report-charts)\.js$/.test(url))).toEqual([]);
+    const modules = loadedModules(["run", "scenarios/validation/mmc.yaml", "--replications", "1", "--days", "5", "--workers", "1", "--quiet", "--out", join(out, "run")]);
+    expect(modules).toContain("src/cli/run-command");
+    expect(modules.some((module) => module.startsWith("src/engine/"))).toBe(true);
+    for (const name of ["vega", "vega-lite", "@resvg/resvg-js", "@expo-google-fonts/arimo"]) expect(fromPackage(modules, name)).toEqual([]);
+    expect(modules.filter((module) => /^src\/report\/(render-chart|build-report|report-charts|chart-font)$/.test(module))).toEqual([]);
+  });
+
+  it.runIf(bundled)("after npm run build, resim and its worker threads run from the bundle: every other file they load is a chunk of dist/bundle", () => {
+    const out = mkdtempSync(join(tmpdir(), "resim-startup-bundle-"));
+    const args = ["run", "scenarios/validation/mmc.yaml", "--replications", "4", "--days", "5", "--workers", "2", "--quiet", "--out", join(out, "run")];
+    const urls = spawnLoaded(args, { RESIM_SMALL_JOB_MS: "0" });
+    const files = urls.map((url) => relative(resolve("."), fileURLToPath(url)).split("\\").join("/"));
+    const worker = "dist/src/experiment/replication-worker.js";
+    expect(files[0]).toBe(MAIN);
+    expect(files).toContain(worker);
+    expect(files.filter((file) => file !== MAIN && file !== worker && !/^dist\/bundle\/chunk-[A-Z0-9]+\.js$/.test(file))).toEqual([]);
   });
 
   it("the root help lists every command with its own name and description, as loading it would", () => {
