@@ -1,8 +1,6 @@
 /** `resim validate`: check a scenario, mapping or taxonomy file without running it. */
 import { Command } from "commander";
-import { fileKind } from "../import/import-json-schema.js";
-import { loadMapping } from "../import/mapping.js";
-import { loadTaxonomy } from "../import/taxonomy.js";
+import { fileKind } from "../import/file-kind.js";
 import { loadScenario, readScenarioData } from "../scenario/load.js";
 
 export function validateCommand(): Command {
@@ -14,13 +12,16 @@ export function validateCommand(): Command {
       "\nThe kind of each file is told by its content: a mapping has `columns:`, a taxonomy `rules:`, `categories:`,\n`units:` or `unmapped:` and no scenario key, or only `extends:` a shipped taxonomy's name\n(or a `$schema` naming mapping.schema.json or taxonomy.schema.json); anything else is a scenario.\n" +
         "\nExamples:\n  resim validate scenarios/riverton.yaml\n  resim validate scenarios/*.yaml\n  resim validate data/mappings/san-luis-obispo.yaml data/taxonomy/resim.yaml",
     )
-    .action((files: string[]) => {
+    .action(async (files: string[]) => {
       for (const file of files) {
         const kind = fileKind(readScenarioData(file));
         if (kind === "mapping") {
+          // Loaded on demand: building the mapping and taxonomy schemas costs a scenario's check time.
+          const { loadMapping } = await import("../import/mapping.js");
           const mapping = loadMapping(file);
           process.stdout.write(`${file}: ok (mapping ${mapping.name}, taxonomy ${mapping.taxonomy.files.join(" -> ")}, ${mapping.exclude.length} exclusion rules)\n`);
         } else if (kind === "taxonomy") {
+          const { loadTaxonomy } = await import("../import/taxonomy.js");
           const taxonomy = loadTaxonomy(file);
           process.stdout.write(`${file}: ok (taxonomy ${taxonomy.files.join(" -> ")})\n`);
         } else {
