@@ -10,7 +10,7 @@ import type { Simulation } from "../engine/simulation.js";
 import type { CallRandom } from "../random/call-random.js";
 import type { Call } from "./call.js";
 import type { ResponseModelConfig, ScenarioConfig, UnitsPerCallRule, UnitTypeConfig } from "./config.js";
-import { matchRule } from "./dispatch-rules.js";
+import { RuleIndex } from "./dispatch-rules.js";
 import { unitsWanted } from "./dispatch-policy.js";
 import { HubDesk } from "./hub-desk.js";
 import { processingMin } from "./intake.js";
@@ -49,6 +49,8 @@ export class CallRouting {
   private readonly scenario: ScenarioConfig;
   private readonly unitTypes: readonly UnitTypeConfig[];
   private readonly unitsRules: readonly UnitsPerCallRule[] | null;
+  /** The model's rules, matched ahead of time for every kind of call. */
+  private readonly rules: RuleIndex;
 
   /** `lines` gives the hub its triage line (made first, so line ids stay as they always were). */
   constructor(options: RoutingOptions, lines: WaitingLines, private readonly handlers: RoutingHandlers) {
@@ -58,6 +60,7 @@ export class CallRouting {
     this.scenario = options.scenario;
     this.unitTypes = options.scenario.unitTypes;
     this.unitsRules = options.scenario.unitsPerCall;
+    this.rules = new RuleIndex(this.model, this.scenario.demand.categories.length, this.scenario.maxPriority);
     this.hub =
       this.model.hub === null
         ? null
@@ -91,7 +94,7 @@ export class CallRouting {
   /** Call taking and dispatch processing are done: the dispatcher routes the call. */
   private readonly onProcessed = (call: Call): void => {
     if (call.cancelled) return;
-    const rule = matchRule(this.model, call);
+    const rule = this.rules.match(call);
     if (this.unitsRules !== null) call.unitsWanted = unitsWanted(call, this.unitsRules);
     call.rule = rule;
     call.eligible = rule.eligible;

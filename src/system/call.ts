@@ -29,8 +29,8 @@ export class Call implements CallRecord {
    * waiting timers are set is among them.
    */
   private flags = 0;
-  hubArrivalMin = NaN;
-  triageStartMin = NaN;
+  /** What only some calls have (hub times, a replay's observations); null for the rest. */
+  private facts: CallFacts | null = null;
   readyMin = NaN;
   assignedMin = NaN;
   onSceneMin = NaN;
@@ -57,16 +57,6 @@ export class Call implements CallRecord {
   openTasks = 0;
   /** For a backup dispatch: the call it supports. */
   parent: Call | null = null;
-  /** Observed time on scene from a replayed export, minutes; NaN when not replaying observed times. */
-  observedOnSceneMin = NaN;
-  /** Observed response time of a replayed call (received -> first unit arrived), minutes; NaN when none. */
-  observedResponseMin = NaN;
-  /**
-   * A replayed call's observed outcome, in one number (a call object is made for every call):
-   * NaN unknown (drawn), -1 not cancelled, Infinity cancelled at a time not observed, else
-   * cancelled this many minutes after received.
-   */
-  replayCancelMin = NaN;
   /**
    * Units the call gets in all (`unitsPerCall`), set when it is routed; before that, a replayed
    * call's observed count n is held as -(n + 1), and 0 means none was observed.
@@ -103,6 +93,48 @@ export class Call implements CallRecord {
   codedBehavioralHealth: boolean;
   /** What this dispatch is for (see CALL_ROLE). */
   role: number = CALL_ROLE.primary;
+
+  /** When the call reached the hub, minutes; NaN if it never did. */
+  get hubArrivalMin(): number {
+    return this.facts === null ? NaN : this.facts.hubArrivalMin;
+  }
+  set hubArrivalMin(value: number) {
+    this.ownFacts().hubArrivalMin = value;
+  }
+  /** When hub triage started, minutes; NaN if it never did. */
+  get triageStartMin(): number {
+    return this.facts === null ? NaN : this.facts.triageStartMin;
+  }
+  set triageStartMin(value: number) {
+    this.ownFacts().triageStartMin = value;
+  }
+  /** Observed time on scene from a replayed export, minutes; NaN when not replaying observed times. */
+  get observedOnSceneMin(): number {
+    return this.facts === null ? NaN : this.facts.observedOnSceneMin;
+  }
+  set observedOnSceneMin(value: number) {
+    this.ownFacts().observedOnSceneMin = value;
+  }
+  /** Observed response time of a replayed call (received -> first unit arrived), minutes; NaN when none. */
+  get observedResponseMin(): number {
+    return this.facts === null ? NaN : this.facts.observedResponseMin;
+  }
+  set observedResponseMin(value: number) {
+    this.ownFacts().observedResponseMin = value;
+  }
+  /**
+   * A replayed call's observed outcome, in one number: NaN unknown (drawn), -1 not cancelled,
+   * Infinity cancelled at a time not observed, else cancelled this many minutes after received.
+   */
+  get replayCancelMin(): number {
+    return this.facts === null ? NaN : this.facts.replayCancelMin;
+  }
+  set replayCancelMin(value: number) {
+    this.ownFacts().replayCancelMin = value;
+  }
+  private ownFacts(): CallFacts {
+    return (this.facts ??= new CallFacts());
+  }
 
   get eligible(): boolean {
     return (this.flags & 1) !== 0;
@@ -211,8 +243,11 @@ export class Call implements CallRecord {
     const call = new Call(id, arrival.timeMin, arrival.category, arrival.priority, arrival.behavioralHealth, arrival.weapon, arrival.seed);
     call.zone = arrival.zone ?? -1;
     call.caller = arrival.caller ?? -1;
-    call.observedOnSceneMin = arrival.observedOnSceneMin ?? NaN;
-    call.observedResponseMin = arrival.observedResponseMin ?? NaN;
+    // Most calls observed nothing: they get no facts object.
+    const onSceneMin = arrival.observedOnSceneMin ?? NaN;
+    if (!Number.isNaN(onSceneMin)) call.observedOnSceneMin = onSceneMin;
+    const responseMin = arrival.observedResponseMin ?? NaN;
+    if (!Number.isNaN(responseMin)) call.observedResponseMin = responseMin;
     const cancelled = arrival.cancelled ?? null;
     if (cancelled !== null) call.replayCancelMin = !cancelled ? -1 : (arrival.cancelledAfterMin ?? NaN) >= 0 ? arrival.cancelledAfterMin! : Infinity;
     const units = arrival.units ?? NaN;
@@ -248,4 +283,16 @@ export class Call implements CallRecord {
     const kind = this.parent ? `backup for call ${this.parent.id}` : `call ${this.id}`;
     return `${kind} (category ${this.category}, priority ${this.priority}, received at ${this.arrivalMin.toFixed(2)} min)`;
   }
+}
+
+/**
+ * The times and observations only some calls have, kept apart from Call: every number field of
+ * an object is a heap box of its own, and a call object is made for every call.
+ */
+class CallFacts {
+  hubArrivalMin = NaN;
+  triageStartMin = NaN;
+  observedOnSceneMin = NaN;
+  observedResponseMin = NaN;
+  replayCancelMin = NaN;
 }

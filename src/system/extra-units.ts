@@ -39,7 +39,7 @@ export class ExtraUnits {
       const seed = (this.random.next() * 4294967296) >>> 0;
       const extra = call.linkedDispatch(nextId(), nowMin, CALL_ROLE.extra, call.priority, seed, extraRule);
       // A trace-driven police unit stays the call's observed time on scene, as the first does.
-      extra.observedOnSceneMin = call.observedOnSceneMin;
+      if (!Number.isNaN(call.observedOnSceneMin)) extra.observedOnSceneMin = call.observedOnSceneMin;
       extra.nextLinked = call.nextLinked;
       call.nextLinked = extra;
       offer(extra);

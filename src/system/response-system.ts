@@ -9,9 +9,11 @@
  *   routed to the alternative never reaches the hub.
  *
  * The dispatcher's side, up to the first offer to a unit type, is call-routing.ts; this file is
- * the units' side. The scenario's dispatch policy (a reserve, priority aging: dispatch-policy.ts)
- * decides which waiting call a unit may take; a cancelled call leaves its line and frees its units
- * en route; a multi-unit call gets its extra units when its first is assigned (extra-units.ts).
+ * the units' side; what happens to a call while it waits (fallback, patience, escalation, aging,
+ * cancellation) is waiting-events.ts. The scenario's dispatch policy (a reserve, priority aging:
+ * dispatch-policy.ts) decides which waiting call a unit may take; a cancelled call leaves its line
+ * and frees its units en route; a multi-unit call gets its extra units when its first is assigned
+ * (extra-units.ts).
  *
  * The models are data (rules, rosters, unit types); this file has no branch for "police" or
  * "co-responder". Every random draw about a call comes from that call's own substream
@@ -23,9 +25,9 @@ import type { CallRecord } from "../metrics/call-record.js";
 import type { CallSource } from "../streams/call-source.js";
 import { ArrivalFeed } from "./arrival-feed.js";
 import { Call, CALL_ROLE } from "./call.js";
-import type { AgingConfig, CancellationConfig, DispatchRule, ResponseModelConfig, ScenarioConfig, UnitsPerCallRule, UnitTypeConfig } from "./config.js";
+import type { CancellationConfig, DispatchRule, ResponseModelConfig, ScenarioConfig, UnitsPerCallRule, UnitTypeConfig } from "./config.js";
 import { backupRule, linkedRule } from "./dispatch-rules.js";
-import { agedPriority, agingStepMin, applyReserve, cancellationMin, startAging } from "./dispatch-policy.js";
+import { applyReserve, cancellationMin } from "./dispatch-policy.js";
 import { ExtraUnits } from "./extra-units.js";
 import { CallRouting } from "./call-routing.js";
 import type { HubDesk } from "./hub-desk.js";
@@ -34,7 +36,7 @@ import { startStaffing } from "./staffing.js";
 import { startFollowUps } from "./follow-ups.js";
 import { takeCall } from "./intake.js";
 import { travelDelay } from "./travel.js";
-import { startWaitingTimers } from "./waiting-timers.js";
+import { WaitingEvents } from "./waiting-events.js";
 import { takesIfIdle, WaitingLines } from "./waiting-lines.js";
 import { CareConnections } from "./care-connections.js";
 import type { Rng } from "../random/rng.js";
@@ -75,6 +77,14 @@ export class ResponseSystem {
   /** By rule: a linked dispatch to that rule's last (police) unit type. */
   private readonly policeRules: readonly DispatchRule[];
   private readonly scene = new SceneDecision();
+  /** The decision `settleScene` makes at assignment (its own, so it never overwrites one being read). */
+  private readonly settled = new SceneDecision();
+  /**
+   * Nothing reads or changes a call between its unit's assignment and arrival: no cancellations
+   * (which free units en route) and no multi-unit responses (whose first unit on scene is the
+   * response), so scenes can be settled at assignment (see `settleScene`).
+   */
+  private readonly arrivalsFixed: boolean;
   private readonly geography: ScenarioConfig["geography"];
   /** The zone of the call being assigned, for `slotCost` (kept in a field so no closure is made per call). */
   private costZone = 0;
@@ -83,12 +93,11 @@ export class ResponseSystem {
     const geography = this.geography!;
     return slot < geography.zones.length ? geography.travelMin[slot][this.costZone] : Infinity;
   };
-  /** Priority aging, cancellations and multi-unit rules (dispatchPolicy, cancellations, unitsPerCall); null when off. */
-  private readonly aging: AgingConfig | null;
+  /** Cancellations and multi-unit rules (cancellations, unitsPerCall); null when off. */
   private readonly cancellations: CancellationConfig | null;
   private readonly unitsRules: readonly UnitsPerCallRule[] | null;
-  /** Some unit type keeps a reserve: an idle unit and a waiting call it may not take can coexist. */
-  private readonly reserving: boolean;
+  /** Fallback, patience, escalation, aging and cancellation of waiting calls. */
+  private readonly waiting: WaitingEvents;
   /** Makes the extra units of multi-unit responses. */
   private readonly extraUnits: ExtraUnits;
   /** By unit type: an alternative to police (crew not police-only). */
@@ -129,17 +138,22 @@ export class ResponseSystem {
     this.alternative = this.unitTypes.map((type) => type.isAlternative);
     const policy = options.scenario.dispatchPolicy;
     applyReserve(this.pools, policy);
-    this.reserving = this.pools.some((pool) => pool.reserveKeep > 0);
-    this.aging = policy?.aging ?? null;
     this.cancellations = options.scenario.cancellations;
     this.unitsRules = options.scenario.unitsPerCall;
+    this.arrivalsFixed = this.cancellations === null && this.unitsRules === null;
     this.extraUnits = new ExtraUnits(this.random);
     this.lines = new WaitingLines(this.alternative);
+    this.waiting = new WaitingEvents(this.sim, this.scenario, this.random, this.lines, this.pools, {
+      offer: (call, step) => this.offer(call, step),
+      endCall: (call) => this.endCall(call),
+      freeUnit: this.onUnitFree,
+      serveQueue: (pool) => this.serveQueue(pool),
+    });
     this.routing = new CallRouting(options, this.lines, {
       offer: (call, step) => this.offer(call, step),
       endCall: (call) => this.endCall(call),
-      abandon: (call) => this.abandon(call),
-      onPatienceOut: this.onPatienceOut,
+      abandon: (call) => this.waiting.abandon(call),
+      onPatienceOut: this.waiting.onPatienceOut,
     });
     this.hub = this.routing.hub;
     this.backupRules = this.unitTypes.map(backupRule);
@@ -187,7 +201,7 @@ export class ResponseSystem {
     if (this.geography !== null || this.scenario.intake !== null) takeCall(call, this.scenario, this.random);
     if (this.cancellations !== null) {
       const afterMin = cancellationMin(call, this.cancellations, this.random);
-      if (afterMin >= 0) this.sim.at(call.arrivalMin + afterMin, PRECEDENCE.fallback, this.onCancel, call);
+      if (afterMin >= 0) this.sim.at(call.arrivalMin + afterMin, PRECEDENCE.fallback, this.waiting.onCancel, call);
     }
     this.routing.receive(call);
   };
@@ -205,11 +219,11 @@ export class ResponseSystem {
       // A free unit the reserve holds back counts as busy for this call.
       if (pool.freeFor(call.priority)) return this.assign(call, pool);
       if (pool.targetCount > 0 && call.rule!.fallbackAfterMin > 0) {
-        if (call.patienceRanOut) return this.abandon(call);
+        if (call.patienceRanOut) return this.waiting.abandon(call);
         call.step = step;
         this.lines.push(call);
-        this.sim.after(call.rule!.fallbackAfterMin, PRECEDENCE.fallback, this.onFallback, { call, ticket: call.placement });
-        this.startTimers(call);
+        this.waiting.startFallback(call, call.rule!.fallbackAfterMin);
+        this.waiting.startTimers(call);
         return;
       }
     }
@@ -219,101 +233,10 @@ export class ResponseSystem {
     for (const overflow of call.rule!.ifIdle) {
       if (this.pools[overflow].freeFor(call.priority) && takesIfIdle(overflow, call.entryStep, this.alternative)) return this.assign(call, this.pools[overflow]);
     }
-    if (call.patienceRanOut) return this.abandon(call);
+    if (call.patienceRanOut) return this.waiting.abandon(call);
     this.lines.push(call);
-    this.startTimers(call);
+    this.waiting.startTimers(call);
   }
-
-  /** The timers of a call waiting for a unit: patience, escalation, aging (each set once). */
-  private startTimers(call: Call): void {
-    startWaitingTimers(call, this.scenario.waiting, this.sim, this.random, this.onPatienceOut, this.onEscalation);
-    if (this.aging !== null) startAging(call, this.aging, this.sim, this.onAge);
-  }
-
-  /**
-   * One aging step of a waiting call: it rises a level and is re-sorted in its line; the next
-   * step is set while it may rise further. A call no longer waiting (assigned, ended) stops aging.
-   */
-  private readonly onAge = (call: Call): void => {
-    if (call.waitingAt < 0) return;
-    const aging = this.aging!;
-    const priority = agedPriority(call, aging);
-    if (priority === call.priority) return;
-    this.lines.reprioritize(call, priority);
-    if (this.reserving) this.serveReserved();
-    if (call.waitingAt >= 0 && agedPriority(call, aging) < call.priority) this.sim.after(agingStepMin(call, aging), PRECEDENCE.fallback, this.onAge, call);
-  };
-
-  /** A waiting call became more urgent: units a reserve held back from it may take it now. */
-  private serveReserved(): void {
-    for (const pool of this.pools) if (pool.idleCount > 0) this.serveQueue(pool);
-  }
-
-  /**
-   * The call is cancelled, unless it has ended or a unit reached it first: it leaves its line (or
-   * hub triage, call processing, the hand-off), every unit sent to it is freed at once, en route,
-   * and so is every extra unit of a multi-unit response still waiting.
-   */
-  private readonly onCancel = (call: Call): void => {
-    if (!Number.isNaN(call.endMin) || !Number.isNaN(call.onSceneMin)) return;
-    call.cancelled = true;
-    // Take every dispatch out of its line first, so a freed unit cannot be handed one of them.
-    for (let dispatch: Call | null = call; dispatch !== null; dispatch = dispatch.nextLinked) {
-      if (dispatch.waitingAt < 0) continue;
-      this.lines.remove(dispatch);
-      if (dispatch !== call) call.openTasks--;
-    }
-    for (let dispatch: Call | null = call; dispatch !== null; dispatch = dispatch.nextLinked) {
-      const unit = dispatch.unit;
-      if (unit !== null) this.onUnitFree(unit);
-    }
-    // Freeing the last unit ended it; a call that had none (waiting, in triage) ends now.
-    if (Number.isNaN(call.endMin)) this.endCall(call);
-  };
-
-  private readonly onPatienceOut = (call: Call): void => {
-    if (call.waitingAt < 0) {
-      // In triage (the caller is on the line with the hub): they hang up if they must wait again.
-      if (Number.isNaN(call.assignedMin) && Number.isNaN(call.endMin)) call.patienceRanOut = true;
-      return;
-    }
-    this.lines.remove(call);
-    this.abandon(call);
-  };
-
-  private abandon(call: Call): void {
-    call.abandoned = true;
-    this.endCall(call);
-  }
-
-  /**
-   * A behavioral-health call waited too long: more urgent, and, if it is still waiting for an
-   * alternative, sent to its rule's last unit type (police), which alone then takes it (with the
-   * rule's ifIdle types). Only such a move counts as an escalation; the priority it arrived with
-   * stays what it is reported by.
-   */
-  private readonly onEscalation = (call: Call): void => {
-    if (call.waitingAt < 0) return;
-    const priority = Math.min(call.priority, this.scenario.waiting.escalation!.toPriority);
-    const last = call.rule!.send.length - 1;
-    if (call.step === last) {
-      this.lines.reprioritize(call, priority);
-      if (this.reserving) this.serveReserved();
-      return;
-    }
-    this.lines.remove(call);
-    call.priority = priority;
-    call.escalated = true;
-    call.entryStep = last;
-    this.offer(call, last);
-  };
-
-  /** The wait for a preferred type is over, unless the call has left the place it was set for (its line entry, `ticket`). */
-  private readonly onFallback = ({ call, ticket }: { call: Call; ticket: number }): void => {
-    if (call.waitingAt < 0 || call.placement !== ticket) return;
-    this.lines.remove(call);
-    this.offer(call, call.step + 1);
-  };
 
   private assign(call: Call, pool: UnitPool): void {
     const now = this.sim.now;
@@ -338,9 +261,34 @@ export class ResponseSystem {
       this.onUnitOnScene(unit);
     } else {
       unit.arriveMin = now + travelDelay(type, unit.slot, call, geography, this.random);
-      this.sim.at(unit.arriveMin, PRECEDENCE.onScene, this.onUnitOnScene, unit);
+      if (!this.arrivalsFixed || call.parent !== null || !this.settleScene(unit)) this.sim.at(unit.arriveMin, PRECEDENCE.onScene, this.onUnitOnScene, unit);
     }
     if (this.unitsRules !== null && call.unitsWanted > 1 && call.parent === null) this.extraUnits.send(call, pool.index, now, this.nextLinkedId, this.offerFirst);
+  }
+
+  /**
+   * Settles, at assignment, the scene of an incoming call whose unit nothing can stop on its way
+   * (`arrivalsFixed`): the decision depends only on the call's own draws and the arrival time, so
+   * it is the one the arrival would make, and the unit's free time is scheduled now, which saves
+   * one event per call. A scene that sends police after the unit returns false: that dispatch
+   * must start at the arrival, so the arrival stays an event.
+   */
+  private settleScene(unit: Unit): boolean {
+    const call = unit.call!;
+    const type = unit.pool.type;
+    const arriveMin = unit.arriveMin;
+    const scene = this.settled;
+    decideScene(this.scenario, type, call, this.random, arriveMin, scene);
+    if (scene.linkedRole >= 0) return false;
+    unit.arriveMin = NaN;
+    if (type.crew.officer > 0) call.officerAttended = true;
+    if (Number.isNaN(call.onSceneMin)) call.onSceneMin = arriveMin;
+    if (scene.disposition >= 0) {
+      call.disposition = scene.disposition;
+      call.outcomeCost += scene.outcomeCost;
+    }
+    this.sim.at(arriveMin + scene.busyMin, PRECEDENCE.unitFree, this.onUnitFree, unit);
+    return true;
   }
 
   private readonly onUnitOnScene = (unit: Unit): void => {
