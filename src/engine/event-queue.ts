@@ -9,102 +9,158 @@
  * The order never depends on randomness or on object identity, so a run is a pure function of
  * its inputs. (The same key as SimPy's `heappush(queue, (time, priority, next(eid), event))`.)
  *
- * Entries are plain objects kept in parallel with a free list, so that the hot loop of a long run
- * recycles them instead of allocating one per event.
+ * Layout: no object per event. An event lives in a numbered slot (its rank, sequence, handler and
+ * payload in parallel arrays, slots reused through a free list), and the heap is two typed arrays
+ * of (time, slot) pairs, so a sift compares times read straight from one Float64Array and touches
+ * rank and sequence only on a tie. A long run allocates nothing per event; the arrays double when
+ * more events are pending than ever before.
  *
  * The heap is written out here rather than taken from `BinaryHeap`: sharing one heap class between
  * two comparators makes its call sites polymorphic, and the M/M/10 benchmark measured the whole
  * pipeline about 20% slower that way (2.0M -> 1.6M customers/s).
  */
 
-/** One scheduled event. `payload` is opaque to the engine. */
-export interface QueuedEvent<P> {
-  time: number;
-  rank: number;
-  sequence: number;
-  handler: (payload: P) => void;
-  payload: P;
-}
+const INITIAL_CAPACITY = 64;
 
 /** A min-heap of events ordered by (time, rank, sequence). */
 export class EventQueue<P> {
-  private heap: QueuedEvent<P>[] = [];
-  private free: QueuedEvent<P>[] = [];
+  /** heapTimes[i] and heapSlots[i]: the time and slot of the event at heap position i. */
+  private heapTimes = new Float64Array(INITIAL_CAPACITY);
+  private heapSlots = new Int32Array(INITIAL_CAPACITY);
+  private length = 0;
+  /** By slot. */
+  private ranks = new Float64Array(INITIAL_CAPACITY);
+  private sequences = new Float64Array(INITIAL_CAPACITY);
+  private readonly handlers: (((payload: P) => void) | undefined)[] = [];
+  private readonly payloads: (P | undefined)[] = [];
+  /** Free slots, a stack: freeSlots[0 .. freeCount). Slots at or past `slotCount` were never used. */
+  private freeSlots = new Int32Array(INITIAL_CAPACITY);
+  private freeCount = 0;
+  private slotCount = 0;
   private nextSequence = 0;
 
   /** Number of pending events. */
   get size(): number {
-    return this.heap.length;
+    return this.length;
   }
 
   /** Time of the earliest pending event, or `Infinity` when empty. */
   peekTime(): number {
-    return this.heap.length === 0 ? Infinity : this.heap[0].time;
+    return this.length === 0 ? Infinity : this.heapTimes[0];
   }
 
   /** Adds an event. Equal (time, rank) events keep their push order. */
   push(time: number, rank: number, handler: (payload: P) => void, payload: P): void {
-    const entry = this.free.pop() ?? ({} as QueuedEvent<P>);
-    entry.time = time;
-    entry.rank = rank;
-    entry.sequence = this.nextSequence++;
-    entry.handler = handler;
-    entry.payload = payload;
-    const heap = this.heap;
-    let index = heap.length;
-    heap.push(entry);
+    const slot = this.freeCount > 0 ? this.freeSlots[--this.freeCount] : this.newSlot();
+    this.ranks[slot] = rank;
+    this.sequences[slot] = this.nextSequence++;
+    this.handlers[slot] = handler;
+    this.payloads[slot] = payload;
+    if (this.length === this.heapTimes.length) this.growHeap();
+    const times = this.heapTimes;
+    const slots = this.heapSlots;
+    let index = this.length++;
     while (index > 0) {
       const parentIndex = (index - 1) >> 1;
-      const parent = heap[parentIndex];
-      if (!before(entry, parent)) break;
-      heap[index] = parent;
+      const parentTime = times[parentIndex];
+      if (time > parentTime || (time === parentTime && !this.slotBefore(slot, slots[parentIndex]))) break;
+      times[index] = parentTime;
+      slots[index] = slots[parentIndex];
       index = parentIndex;
     }
-    heap[index] = entry;
+    times[index] = time;
+    slots[index] = slot;
   }
 
   /**
-   * Removes and returns the earliest event, or `undefined` when empty. Hand the entry back with
-   * `recycle` once its fields have been read.
+   * Removes the earliest event and returns its slot, or -1 when empty. Read it with
+   * `handlerOf`/`payloadOf`, then hand the slot back with `release`.
    */
-  pop(): QueuedEvent<P> | undefined {
-    const heap = this.heap;
-    if (heap.length === 0) return undefined;
-    const top = heap[0];
-    const last = heap.pop()!;
-    if (heap.length > 0) siftDown(heap, last);
+  pop(): number {
+    if (this.length === 0) return -1;
+    const times = this.heapTimes;
+    const slots = this.heapSlots;
+    const top = slots[0];
+    const length = --this.length;
+    if (length === 0) return top;
+    const lastTime = times[length];
+    const lastSlot = slots[length];
+    let index = 0;
+    for (;;) {
+      let child = 2 * index + 1;
+      if (child >= length) break;
+      let childTime = times[child];
+      const right = child + 1;
+      if (right < length) {
+        const rightTime = times[right];
+        if (rightTime < childTime || (rightTime === childTime && this.slotBefore(slots[right], slots[child]))) {
+          child = right;
+          childTime = rightTime;
+        }
+      }
+      if (childTime > lastTime || (childTime === lastTime && !this.slotBefore(slots[child], lastSlot))) break;
+      times[index] = childTime;
+      slots[index] = slots[child];
+      index = child;
+    }
+    times[index] = lastTime;
+    slots[index] = lastSlot;
     return top;
   }
 
-  /** Returns a popped entry to the free list; the caller must not use it afterwards. */
-  recycle(entry: QueuedEvent<P>): void {
-    entry.payload = undefined as P;
-    this.free.push(entry);
+  /** The handler of a popped, not yet released slot. */
+  handlerOf(slot: number): (payload: P) => void {
+    return this.handlers[slot]!;
+  }
+
+  /** The payload of a popped, not yet released slot. */
+  payloadOf(slot: number): P {
+    return this.payloads[slot] as P;
+  }
+
+  /** Returns a popped slot for reuse, dropping its references so that they can be collected. */
+  release(slot: number): void {
+    this.handlers[slot] = undefined;
+    this.payloads[slot] = undefined;
+    if (this.freeCount === this.freeSlots.length) this.freeSlots = grown(this.freeSlots);
+    this.freeSlots[this.freeCount++] = slot;
   }
 
   /** Drops every pending event. */
   clear(): void {
-    this.heap.length = 0;
+    for (let i = 0; i < this.length; i++) this.release(this.heapSlots[i]);
+    this.length = 0;
+  }
+
+  /** At equal times: does the event in slot `a` run before the one in slot `b`? */
+  private slotBefore(a: number, b: number): boolean {
+    const rankA = this.ranks[a];
+    const rankB = this.ranks[b];
+    if (rankA !== rankB) return rankA < rankB;
+    return this.sequences[a] < this.sequences[b];
+  }
+
+  /** A slot never used before (the free list is empty): kept out of `push` so that it inlines. */
+  private newSlot(): number {
+    const slot = this.slotCount++;
+    if (slot === this.ranks.length) {
+      this.ranks = grown(this.ranks);
+      this.sequences = grown(this.sequences);
+    }
+    this.handlers.push(undefined);
+    this.payloads.push(undefined);
+    return slot;
+  }
+
+  private growHeap(): void {
+    this.heapTimes = grown(this.heapTimes);
+    this.heapSlots = grown(this.heapSlots);
   }
 }
 
-function before<P>(a: QueuedEvent<P>, b: QueuedEvent<P>): boolean {
-  if (a.time !== b.time) return a.time < b.time;
-  if (a.rank !== b.rank) return a.rank < b.rank;
-  return a.sequence < b.sequence;
-}
-
-function siftDown<P>(heap: QueuedEvent<P>[], entry: QueuedEvent<P>): void {
-  const length = heap.length;
-  let index = 0;
-  for (;;) {
-    let child = 2 * index + 1;
-    if (child >= length) break;
-    const right = child + 1;
-    if (right < length && before(heap[right], heap[child])) child = right;
-    if (!before(heap[child], entry)) break;
-    heap[index] = heap[child];
-    index = child;
-  }
-  heap[index] = entry;
+/** A copy of `array` with twice the room. */
+function grown<A extends Float64Array | Int32Array>(array: A): A {
+  const bigger = new (array.constructor as new (length: number) => A)(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }

@@ -1,2 +1,2 @@
-export { EventQueue, type QueuedEvent } from "./event-queue.js";
+export { EventQueue } from "./event-queue.js";
 export { Simulation, SchedulingError, type EventHandler } from "./simulation.js";

@@ -54,17 +54,17 @@ export class Simulation {
   run(until = Infinity): number {
     const queue = this.queue;
     let count = 0;
-    for (;;) {
-      if (queue.peekTime() > until) {
-        if (queue.size > 0) this.now = until;
+    while (queue.size > 0) {
+      const time = queue.peekTime();
+      if (time > until) {
+        this.now = until;
         break;
       }
-      const entry = queue.pop();
-      if (entry === undefined) break;
-      this.now = entry.time;
-      const handler = entry.handler;
-      const payload = entry.payload;
-      queue.recycle(entry);
+      const slot = queue.pop();
+      this.now = time;
+      const handler = queue.handlerOf(slot);
+      const payload = queue.payloadOf(slot);
+      queue.release(slot);
       handler(payload);
       count++;
     }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { QuantileSketch } from "../../src/metrics/quantile-sketch.js";
+import { QuantileSketch, sketchBucketIndex } from "../../src/metrics/quantile-sketch.js";
 
 /** mulberry32 (Tommy Ettinger): a tiny seeded generator of uniforms in [0, 1), for test data only. */
 function mulberry32(seed: number): () => number {
@@ -196,5 +196,52 @@ describe("QuantileSketch", () => {
       ),
       { seed: 42, numRuns: 300 },
     );
+  });
+
+  describe("bucket index without a logarithm", () => {
+    // The definition, written out independently of the sketch: bucket k holds (γ^(k−1), γ^k].
+    const gamma = 1.005 / 0.995;
+    const inverseLogGamma = 1 / Math.log(gamma);
+    const minKey = Math.ceil(Math.log(1e-3) * inverseLogGamma);
+    const lastBucket = Math.ceil(Math.log(1e7) * inverseLogGamma) - minKey;
+    const byLogarithm = (value: number) => Math.min(Math.max(Math.ceil(Math.log(value) * inverseLogGamma) - minKey, 0), lastBucket);
+    const bits = new Float64Array(1);
+    const whole = new BigUint64Array(bits.buffer);
+    const step = (value: number, ulps: number) => {
+      bits[0] = value;
+      whole[0] += BigInt(ulps);
+      return bits[0];
+    };
+
+    it("agrees with ⌈ln x / ln γ⌉ on every double within 3 ulp of every bucket boundary", () => {
+      let checked = 0;
+      for (let key = minKey - 3; key <= minKey + lastBucket + 3; key++) {
+        const boundary = Math.pow(gamma, key);
+        for (let ulps = -3; ulps <= 3; ulps++) {
+          const value = step(boundary, ulps);
+          expect(sketchBucketIndex(value), `${value}`).toBe(byLogarithm(value));
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(16_000);
+    });
+
+    it("agrees with ⌈ln x / ln γ⌉ on values spread from 1e-12 to 1e12 minutes, powers of two included (property)", () => {
+      fc.assert(
+        fc.property(fc.double({ min: -12, max: 12, noNaN: true }), (exponent) => {
+          const value = Math.pow(10, exponent);
+          expect(sketchBucketIndex(value)).toBe(byLogarithm(value));
+          const power = Math.pow(2, Math.round(exponent * 3.3));
+          expect(sketchBucketIndex(power)).toBe(byLogarithm(power));
+          expect(sketchBucketIndex(step(power, -1))).toBe(byLogarithm(step(power, -1)));
+        }),
+        { numRuns: 20_000, seed: 14 },
+      );
+    });
+
+    it("puts the smallest double and the largest finite double in the first and last buckets", () => {
+      expect(sketchBucketIndex(Number.MIN_VALUE)).toBe(0);
+      expect(sketchBucketIndex(Number.MAX_VALUE)).toBe(lastBucket);
+    });
   });
 });
