@@ -92,9 +92,13 @@ Examples:
   resim sweep ... --shard 3/8 --out sweep-part-3      then: resim merge sweep-part-* --out reports/sweep
   resim sweep ... --emit-slurm 8 > sweep.sh           then: bash sweep.sh (a job array and a dependent merge)
 
-Writes sweep.csv (point, parameter, value, model, metric, mean, ci_low, ci_high, n), a Vega-Lite
-chart per --metric (sweep-<metric>.vl.json: the metric against the first parameter with 95% bands),
-study.json and points/ (each point's raw replications, which resim merge combines).
+Writes sweep.csv (point, parameter, value[, parameter2, value2], model, metric, mean, ci_low,
+ci_high, n, unit, base_point, minus_base_point, minus_base_point_ci_low, minus_base_point_ci_high,
+minus_baseline, minus_baseline_ci_low, minus_baseline_ci_high: the metric's unit, the point's
+difference from point 0 (the first of each --values) for the same model, and the model's difference
+from the baseline model at the same point, each paired by replication with its 95% interval), a
+Vega-Lite chart per --metric (sweep-<metric>.vl.json: the metric against the first parameter with
+95% bands), study.json and points/ (each point's raw replications, which resim merge combines).
 'resim report FOLDER' on a run folder holding sweep.csv adds the sweep curves to report.html.`,
     )
     .action(async (file: string, flags: StudyFlags & { param: string[]; values: string[] }, command: Command) => {

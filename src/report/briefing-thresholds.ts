@@ -9,6 +9,12 @@
  * fractions (0.01 = one percentage point); response times are minutes.
  */
 
+/** What summary.json keeps of the scenario's `briefing` key (the run's config carries it, `--set` applied). */
+export interface BriefingSettings {
+  /** Metric -> threshold, as the scenario sets them (resim's defaults fill the rest when the report is drawn). */
+  thresholds: Record<string, number>;
+}
+
 /** How a threshold is measured: what a reader is told next to it. */
 export type ThresholdUnit = "calls a year" | "hours a year" | "share" | "minutes" | "currency a year";
 

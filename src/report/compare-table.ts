@@ -2,11 +2,12 @@
  * The terminal view of `resim compare`: for each model the two files share, one table with A's
  * and B's estimates side by side and the paired difference B - A (starred where its interval
  * excludes 0), then B's extra cost per additional outcome against A. Side by side, because the
- * question is "what changes for this model", not "how do the models rank".
+ * question is "what changes for this model", not "how do the models rank". A share of calls is
+ * followed by the count a year it stands for, and B - A by the change in that count.
  */
 import type { MetricDefinition } from "../metrics/definitions.js";
-import type { MetricSummary } from "../metrics/summarize.js";
-import { align, TABLE_METRICS, tableOrder as order } from "./comparison-table.js";
+import { align, intervalText, TABLE_METRICS, tableOrder as order, withCount } from "./comparison-table.js";
+import { shareCountAYear, shareCountChangeAYear } from "./counts-a-year.js";
 import { formatValue, unitLabel } from "./format.js";
 import { COST_EFFECTIVENESS_ROWS } from "./report-tables.js";
 import type { SummaryDocument } from "./summary-files.js";
@@ -36,10 +37,12 @@ export function compareTable(document: SummaryDocument, definitions: readonly Me
         ...shown.flatMap((d) => {
           const difference = document.models[b].vsBaseline?.[d.name];
           const excludesZero = difference?.ci95 != null && (difference.ci95[0] > 0 || difference.ci95[1] < 0);
+          const [inA, inB] = [document.models[a].metrics, document.models[b].metrics];
+          const days = document.horizonDays;
           const cells = [
-            interval(document.models[a].metrics[d.name], d.unit, false),
-            interval(document.models[b].metrics[d.name], d.unit, false),
-            difference ? `${interval(difference, d.unit, true)}${excludesZero ? " *" : ""}` : "n/a",
+            withCount(intervalText(inA[d.name], d.unit, false), inA[d.name], shareCountAYear(inA, d.name, days), false),
+            withCount(intervalText(inB[d.name], d.unit, false), inB[d.name], shareCountAYear(inB, d.name, days), false),
+            difference ? `${withCount(intervalText(difference, d.unit, true), difference, shareCountChangeAYear(inB, inA, d.name, days), true)}${excludesZero ? " *" : ""}` : "n/a",
           ];
           // A unit type neither side staffs for this model (co-responder utilization under outreach) says nothing.
           return cells.every((cell) => cell === "n/a") ? [] : [[`${d.name} (${unitLabel(d.unit)})`, ...cells]];
@@ -67,10 +70,4 @@ export function compareTable(document: SummaryDocument, definitions: readonly Me
     }
   }
   return lines.join("\n") + "\n";
-}
-
-function interval(s: MetricSummary | undefined, unit: MetricDefinition["unit"], signed: boolean): string {
-  if (!s || s.mean === null) return "n/a";
-  if (s.ci95 === null) return formatValue(s.mean, unit, signed);
-  return `${formatValue(s.mean, unit, signed)} [${formatValue(s.ci95[0], unit, signed)}, ${formatValue(s.ci95[1], unit, signed)}]`;
 }

@@ -1,11 +1,13 @@
 /**
  * The comparison a planner reads in the terminal: key metrics for each model with 95% intervals,
  * then each model's paired difference from the baseline, starred where the interval excludes 0,
- * then its extra cost per additional outcome (the ICER) with Fieller's interval.
+ * then its extra cost per additional outcome (the ICER) with Fieller's interval. A share of calls
+ * is followed by the count a year it stands for, and its difference by the change in that count.
  */
 import type { MetricDefinition } from "../metrics/definitions.js";
 import type { MetricSummary } from "../metrics/summarize.js";
 import type { SummaryDocument } from "./summary-files.js";
+import { formatCountAYear, shareCountAYear, shareCountChangeAYear } from "./counts-a-year.js";
 import { formatValue, unitLabel } from "./format.js";
 import { COST_EFFECTIVENESS_ROWS } from "./report-tables.js";
 import { provenanceLines } from "./run-provenance.js";
@@ -37,16 +39,10 @@ export function comparisonTable(document: SummaryDocument, definitions: readonly
   const shown = definitions.filter((d) => TABLE_METRICS.includes(d.name) || d.name.startsWith("utilization."));
   shown.sort((a, b) => tableOrder(a.name) - tableOrder(b.name));
   const label = (d: MetricDefinition) => `${d.name} (${unitLabel(d.unit)})`;
-  const interval = (s: MetricSummary, unit: MetricDefinition["unit"], signed: boolean) =>
-    s.mean === null
-      ? "n/a"
-      : s.ci95 === null
-        ? formatValue(s.mean, unit, signed)
-        : `${formatValue(s.mean, unit, signed)} [${formatValue(s.ci95[0], unit, signed)}, ${formatValue(s.ci95[1], unit, signed)}]`;
-
+  const interval = (s: MetricSummary, unit: MetricDefinition["unit"], signed: boolean, count: number | null) => withCount(intervalText(s, unit, signed), s, count, signed);
   const estimates = [
     ["metric", ...modelNames],
-    ...shown.map((d) => [label(d), ...modelNames.map((m) => interval(document.models[m].metrics[d.name], d.unit, false))]),
+    ...shown.map((d) => [label(d), ...modelNames.map((m) => interval(document.models[m].metrics[d.name], d.unit, false, shareCountAYear(document.models[m].metrics, d.name, document.horizonDays)))]),
   ];
   const others = modelNames.filter((m) => m !== document.baseline);
   const lines = [
@@ -64,7 +60,8 @@ export function comparisonTable(document: SummaryDocument, definitions: readonly
         ...others.map((m) => {
           const s = document.models[m].vsBaseline![d.name];
           const excludesZero = s.ci95 !== null && (s.ci95[0] > 0 || s.ci95[1] < 0);
-          return `${interval(s, d.unit, true)}${excludesZero ? " *" : ""}`;
+          const count = shareCountChangeAYear(document.models[m].metrics, document.models[document.baseline!].metrics, d.name, document.horizonDays);
+          return `${interval(s, d.unit, true, count)}${excludesZero ? " *" : ""}`;
         }),
       ]),
     ];
@@ -88,6 +85,18 @@ export function comparisonTable(document: SummaryDocument, definitions: readonly
     }
   }
   return lines.join("\n") + "\n";
+}
+
+/** "mean [low, high]" of a metric in its unit, or "n/a". */
+export function intervalText(s: MetricSummary | undefined, unit: MetricDefinition["unit"], signed: boolean): string {
+  if (!s || s.mean === null) return "n/a";
+  if (s.ci95 === null) return formatValue(s.mean, unit, signed);
+  return `${formatValue(s.mean, unit, signed)} [${formatValue(s.ci95[0], unit, signed)}, ${formatValue(s.ci95[1], unit, signed)}]`;
+}
+
+/** The text followed by the count a year a share stands for, "(51 a year)", when that count is known. */
+export function withCount(text: string, s: MetricSummary | undefined, count: number | null, signed: boolean): string {
+  return count === null || !s || s.mean === null ? text : `${text} (${formatCountAYear(count, signed)})`;
 }
 
 /** Where a metric comes in the tables: TABLE_METRICS order, the rest after. */

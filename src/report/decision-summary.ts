@@ -6,12 +6,14 @@
  * A change is "clear" when its 95% interval excludes zero and its size is beyond the threshold;
  * "no meaningful change" when its whole interval lies within the threshold (so a real but tiny
  * 0.05-minute change is not a headline); otherwise "unclear". Totals over the measured period are
- * scaled to a year (x 365 / horizonDays). ED transports and fallbacks are counted from their
- * shares (share x the base count of calls), so their counts are approximate ("about"); their
- * verdicts use the shares' own paired intervals. Plain text out; the page escapes it.
+ * scaled to a year (x 365 / horizonDays, counts-a-year.ts, as the charts do). ED transports and
+ * fallbacks are counted from their shares (share x the base count of calls), so their counts are
+ * approximate ("about"); their verdicts use the shares' own paired intervals. Plain text out; the
+ * page escapes it.
  */
 import type { MetricSummary } from "../metrics/summarize.js";
 import { describeThreshold, resolveThresholds, type Threshold } from "./briefing-thresholds.js";
+import { countAYear, yearScale } from "./counts-a-year.js";
 import { formatMoney } from "./format.js";
 import { comparedWith, type SummaryDocument } from "./summary-files.js";
 
@@ -165,7 +167,7 @@ export function decisionSummary(document: SummaryDocument): DecisionSummary | nu
   if (baseline === null) return null;
   const options = Object.keys(document.models).filter((m) => m !== baseline && document.models[m].vsBaseline && (!document.comparison || document.comparison.pairs[m]));
   if (options.length === 0) return null;
-  const perYear = 365 / document.horizonDays;
+  const perYear = yearScale(document.horizonDays);
   const thresholds = resolveThresholds(document.briefing?.thresholds);
   const rows: DecisionRow[] = [];
   for (const measure of DECISION_MEASURES) {
@@ -181,7 +183,7 @@ export function decisionSummary(document: SummaryDocument): DecisionSummary | nu
       const level = figure(model.metrics[measure.metric], scale);
       const change = figure(model.vsBaseline?.[measure.metric], scale);
       const count = (summary: { metrics: Record<string, MetricSummary> }, share: number | undefined) =>
-        measure.countOf && share !== undefined && summary.metrics[measure.countOf]?.mean != null ? share * summary.metrics[measure.countOf].mean! * perYear : null;
+        measure.countOf ? countAYear(share, summary.metrics[measure.countOf]?.mean, document.horizonDays) : null;
       const levelCount = count(model, level?.mean);
       const baseCount = count(baseOf(option), figure(baseOf(option).metrics[measure.metric], 1)?.mean);
       cells[option] = {
@@ -198,7 +200,8 @@ export function decisionSummary(document: SummaryDocument): DecisionSummary | nu
       kind: measure.kind,
       threshold,
       base,
-      baseCount: measure.countOf && base ? (first.metrics[measure.countOf]?.mean ?? 0) * base.mean * perYear : null,
+      // A missing count of calls counts as none here, as before: the base row still shows "0 a year".
+      baseCount: measure.countOf && base ? countAYear(base.mean, first.metrics[measure.countOf]?.mean ?? 0, document.horizonDays) : null,
       cells,
     });
   }

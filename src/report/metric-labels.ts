@@ -93,15 +93,39 @@ export function unitWords(unit: string): string {
   return { share: "share", currency: "$", minutes: "minutes", hours: "hours", calls: "calls" }[unit] ?? unit;
 }
 
+/** An outcome of a call in words, as the thing a cost is paid for (`involuntary-hold` -> "an involuntary hold"). */
+const OUTCOME_WORDS: Record<string, string> = {
+  arrest: "an arrest",
+  "ed-transport": "an ED transport",
+  "involuntary-hold": "an involuntary hold",
+  "crisis-transport": "a crisis-centre transport",
+  referred: "a referral",
+  resolved: "a call resolved on scene",
+  "police-only": "a call police handled alone",
+};
+
 /**
- * A swept or uncertain parameter in words where its last keys are familiar
- * (`models.centralized-outreach.dispatch[0].uptake` -> "uptake of centralized-outreach's rule 1"),
- * else its key path.
+ * A swept or uncertain parameter in words where its keys are familiar
+ * (`models.centralized-outreach.dispatch[0].uptake` -> "uptake (share routed to the alternative),
+ * centralized-outreach rule 1"; `outcomes.involuntary-hold.cost` -> "cost of an involuntary
+ * hold"), else its key path.
  */
 export function parameterLabel(path: string): string {
   const parts = path.replace(/\[(\d+)\]/g, ".$1").split(".");
   const last = parts[parts.length - 1];
   const model = parts[0] === "models" ? parts[1] : null;
+  const shape = parts.map((part, i) => (i > 0 && /^\d+$/.test(part) ? "#" : part)).join(".");
+  let m = /^outcomes\.([^.]+)\.cost$/.exec(shape);
+  if (m) return `cost of ${OUTCOME_WORDS[m[1]] ?? `each '${m[1]}' outcome`}`;
+  m = /^unitTypes\.([^.]+)\.backup\.share$/.exec(shape);
+  if (m) return `share needing police backup, ${m[1]}`;
+  // A roster entry is one shift of the unit type's list: named by its place, as the file lists them.
+  m = /^models\.([^.]+)\.staffing\.([^.]+)\.#\.units$/.exec(shape);
+  if (m) return `${m[2]} units on duty in shift ${Number(parts[4]) + 1}, ${m[1]}`;
+  m = /^models\.([^.]+)\.vacancy\.([^.]+)$/.exec(shape);
+  if (m) return `share of ${m[2]} shifts left unfilled, ${m[1]}`;
+  m = /^models\.([^.]+)\.hub\.staff\.#\.units$/.exec(shape);
+  if (m) return `hub staff on duty in shift ${Number(parts[4]) + 1}, ${m[1]}`;
   const rule = parts[2] === "dispatch" && /^\d+$/.test(parts[3] ?? "") ? ` rule ${Number(parts[3]) + 1}` : "";
   const words: Record<string, string> = {
     uptake: "uptake (share routed to the alternative)",

@@ -24,6 +24,7 @@ thead th { border-bottom: 2px solid #1a1a1a; }
 tbody th { font-weight: normal; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .ci { display: block; color: #555555; font-size: 0.85em; }
+.count { display: block; font-size: 0.85em; }
 .differences td.clear { font-weight: bold; }
 .differences td.unclear { color: #777777; }
 .na { color: #888888; }
@@ -42,7 +43,7 @@ tbody th { font-weight: normal; }
 td .na { white-space: normal; }
 .mark { display: block; font-size: 0.85em; color: #7a4a00; margin-top: 0.2rem; }
 .switches code { font-size: 0.8em; color: #555555; word-break: break-all; }
-#method code { word-break: break-all; }
+#method code, .meta code { word-break: break-all; }
 figure { margin: 1.6rem 0 2rem; }
 figure img { display: block; max-width: 100%; height: auto; }
 figcaption { margin-top: 0.5rem; font-size: 0.95rem; }
@@ -63,6 +64,8 @@ footer { margin-top: 3rem; color: #555555; font-size: 0.85rem; }
   .ci { display: inline; margin-left: 0.4em; }
   .ci::before { content: "("; }
   .ci::after { content: ")"; }
+  .count { display: inline; margin-left: 0.4em; }
+  .count::before { content: "· "; }
   .assumptions th, .assumptions td:nth-child(2) { width: auto; }
 }
 @page { margin: 12mm 14mm; }

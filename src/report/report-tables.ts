@@ -7,6 +7,7 @@
 import type { CostEffectiveness } from "../metrics/cost-effectiveness.js";
 import type { MetricDefinition } from "../metrics/definitions.js";
 import type { MetricSummary } from "../metrics/summarize.js";
+import { formatCountAYear, shareCountAYear, shareCountChangeAYear } from "./counts-a-year.js";
 import { formatMoney, formatValue } from "./format.js";
 import { excludesZero } from "./headline.js";
 import { html, type SafeHtml } from "./html-escape.js";
@@ -68,11 +69,13 @@ function unitOf(document: SummaryDocument, metric: string): MetricDefinition["un
   return unit === "minutes" || unit === "share" || unit === "hours" || unit === "currency" ? unit : "calls";
 }
 
-function interval(summary: MetricSummary | undefined, unit: MetricDefinition["unit"], signed: boolean): SafeHtml {
+/** A figure, then (for a share whose calls are counted) the count a year it stands for, then its interval. */
+function interval(summary: MetricSummary | undefined, unit: MetricDefinition["unit"], signed: boolean, count: number | null = null): SafeHtml {
   if (!summary || summary.mean === null) return html`<span class="na">n/a</span>`;
   const value = formatValue(summary.mean, unit, signed);
-  if (summary.ci95 === null) return html`${value}`;
-  return html`${value}<span class="ci">${formatValue(summary.ci95[0], unit, signed)} to ${formatValue(summary.ci95[1], unit, signed)}</span>`;
+  const perYear = count === null ? "" : html`<span class="count">${signed ? "about " : ""}${formatCountAYear(count, signed)}</span>`;
+  if (summary.ci95 === null) return html`${value}${perYear}`;
+  return html`${value}${perYear}<span class="ci">${formatValue(summary.ci95[0], unit, signed)} to ${formatValue(summary.ci95[1], unit, signed)}</span>`;
 }
 
 /** The comparison tables: estimates for every model, then differences from the baseline (if there is one). */
@@ -83,19 +86,23 @@ export function comparisonTables(document: SummaryDocument): SafeHtml {
   // In a comparison of two files (resim compare) only B's models have differences, each from its A counterpart.
   const others = models.filter((model) => model !== baseline && (!document.comparison || document.comparison.pairs[model]));
   const estimates = html`<table class="numbers">
-<caption>Estimates: mean across replications, with the 95% confidence interval below</caption>
+<caption>Estimates: mean across replications; below it, for a share of calls, the count a year it stands for (the share of the mean count of those calls), then the 95% confidence interval</caption>
 <thead><tr><th scope="col">Measure</th>${models.map((model) => html`<th scope="col" class="num">${model}</th>`)}</tr></thead>
 <tbody>
-${rows.map((row) => html`<tr><th scope="row">${row.label}</th>${models.map((model) => html`<td class="num" data-label="${model}">${interval(document.models[model].metrics[row.metric], row.unit, false)}</td>`)}</tr>\n`)}</tbody>
+${rows.map((row) => html`<tr><th scope="row">${row.label}</th>${models.map((model) => {
+    const metrics = document.models[model].metrics;
+    return html`<td class="num" data-label="${model}">${interval(metrics[row.metric], row.unit, false, shareCountAYear(metrics, row.metric, document.horizonDays))}</td>`;
+  })}</tr>\n`)}</tbody>
 </table>`;
   if (baseline === null || others.length === 0) return estimates;
   const differences = html`<table class="numbers differences">
-<caption>Difference from ${document.comparison ? "A" : baseline} (paired by replication). <strong>Bold</strong>: the 95% interval excludes zero, a clear difference; grey: it includes zero, no clear difference. Percentages differ in percentage points (pt).</caption>
+<caption>Difference from ${document.comparison ? "A" : baseline} (paired by replication). <strong>Bold</strong>: the 95% interval excludes zero, a clear difference; grey: it includes zero, no clear difference. Percentages differ in percentage points (pt); beside them, about how many calls a year that is.</caption>
 <thead><tr><th scope="col">Measure</th>${others.map((model) => html`<th scope="col" class="num">${model} − ${comparedWith(document, model)}</th>`)}</tr></thead>
 <tbody>
 ${rows.map((row) => html`<tr><th scope="row">${row.label}</th>${others.map((model) => {
     const difference = document.models[model].vsBaseline?.[row.metric];
-    return html`<td class="num ${excludesZero(difference) ? "clear" : "unclear"}" data-label="${model} − ${comparedWith(document, model)}">${interval(difference, row.unit, true)}</td>`;
+    const count = shareCountChangeAYear(document.models[model].metrics, document.models[comparedWith(document, model)].metrics, row.metric, document.horizonDays);
+    return html`<td class="num ${excludesZero(difference) ? "clear" : "unclear"}" data-label="${model} − ${comparedWith(document, model)}">${interval(difference, row.unit, true, count)}</td>`;
   })}</tr>\n`)}</tbody>
 </table>`;
   return html`${estimates}\n${differences}`;

@@ -12,7 +12,6 @@ import { sourceCovers } from "./assumption-sources.js";
 import { describeOverride, portableFileName, type Provenance } from "../scenario/provenance.js";
 import type { OverrideRecord } from "../scenario/assignments.js";
 import { toCsv } from "./csv.js";
-import { applyBriefingOverrides } from "./scenario-briefing.js";
 
 /**
  * `output` with its provenance recorded: `provenance` in the document, the scenario file named
@@ -26,7 +25,6 @@ export function withProvenance(output: RunOutput, provenance: Provenance): RunOu
       ...document,
       scenarioFile: portableFileName(document.scenarioFile),
       assumptions: document.assumptions && markOverridden(document.assumptions, provenance.overrides),
-      briefing: applyBriefingOverrides(document.briefing, provenance.overrides),
       provenance,
     },
   };

@@ -15,7 +15,7 @@ import { html, type SafeHtml } from "./html-escape.js";
 import { renderChart } from "./render-chart.js";
 import { ReportInputError } from "./report-error.js";
 import { REPORT_STYLE } from "./report-style.js";
-import { studyTableContent, type StudyTableBlock } from "./study-tables.js";
+import { IN_WORDS, studyTableContent, type StudyTableBlock } from "./study-tables.js";
 
 /** True when `folder` holds a study (study.json) and no run summary. */
 export function isStudyFolder(folder: string): boolean {
@@ -79,7 +79,7 @@ export async function writeStudyReport(folder: string): Promise<{ files: string[
 </figure>
 `);
   }
-  files.set("report.html", studyPage(manifest, studyTableContent(manifest, points), figures));
+  files.set("report.html", studyPage(manifest, studyTableContent(manifest, points, undefined, IN_WORDS), figures));
   const written = commitFolder(folder, files, { set: "report", builtFrom: basis.builtFrom });
   return { files: written, notes: [] };
 }
@@ -105,6 +105,7 @@ ${REPORT_STYLE}</style>
 <p class="kicker">${what}</p>
 <h1>${content.title}</h1>
 <p class="meta">${manifest.replications} replications of ${manifest.horizonDays} days · seed ${manifest.seed} · scenario file ${manifest.scenarioFile}</p>
+<p class="meta">Key paths (for the scenario file and --set): ${keyPaths(manifest).map((path, i) => html`${i > 0 ? ", " : ""}<code>${path}</code>`)}</p>
 </header>
 <main>
 <section id="study">
@@ -119,6 +120,12 @@ ${content.blocks.map(block)}</section>
 </body>
 </html>
 `.markup;
+}
+
+/** The study's parameters, then (a sensitivity analysis) its metric, as key paths: the page names them in words. */
+function keyPaths(manifest: StudyManifest): string[] {
+  const parameters = (manifest.settings.parameters as { path: string }[]).map((p) => p.path);
+  return manifest.kind === "sweep" ? parameters : [...parameters, String(manifest.settings.metric)];
 }
 
 function block({ heading, rows, textColumns }: StudyTableBlock): SafeHtml {

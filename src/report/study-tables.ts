@@ -9,7 +9,7 @@ import type { MetricDefinition } from "../metrics/definitions.js";
 import type { MetricSummary } from "../metrics/summarize.js";
 import { summarizePoint, type PointResult, type StudyManifest } from "../experiment/study.js";
 import { formatValue, unitLabel } from "./format.js";
-import { metricLabel } from "./metric-labels.js";
+import { metricLabel, parameterLabel } from "./metric-labels.js";
 import { sensitivityRows, SWEEP_BASE_POINT, sweepDifferences } from "./study-files.js";
 
 type Unit = MetricDefinition["unit"] | undefined;
@@ -40,17 +40,34 @@ export function studyTable(manifest: StudyManifest, points: readonly PointResult
   return lines.join("\n") + "\n";
 }
 
+/** How a study's parameters and metric are named: key paths in the terminal, words on the report page. */
+export interface StudyNames {
+  parameter(path: string): string;
+  /** The metric mid-sentence. */
+  metric(name: string): string;
+}
+
+/** Key paths, as the analyst typed them (the terminal). */
+export const KEY_PATHS: StudyNames = { parameter: (path) => path, metric: (name) => name };
+
+/** Names a council reader understands (the report page; metric-labels.ts). */
+export const IN_WORDS: StudyNames = {
+  parameter: parameterLabel,
+  // "Total cost" -> "total cost", but "BH response time" keeps its capitals.
+  metric: (name) => metricLabel(name).replace(/^[A-Z](?![A-Z])/, (first) => first.toLowerCase()),
+};
+
 /** The table of a complete study, by kind. */
-export function studyTableContent(manifest: StudyManifest, points: readonly PointResult[], unit?: Unit): StudyTableContent {
-  return manifest.kind === "sweep" ? sweepContent(manifest, points) : sensitivityContent(manifest, points, unit);
+export function studyTableContent(manifest: StudyManifest, points: readonly PointResult[], unit?: Unit, names: StudyNames = KEY_PATHS): StudyTableContent {
+  return manifest.kind === "sweep" ? sweepContent(manifest, points, names) : sensitivityContent(manifest, points, unit, names);
 }
 
 /**
  * A sweep: per charted metric (named for a reader: metric-labels.ts), the metric at each point for
  * each model, then each point's change from the base point, paired by replication.
  */
-function sweepContent(manifest: StudyManifest, points: readonly PointResult[]): StudyTableContent {
-  const parameters = (manifest.settings.parameters as { path: string }[]).map((p) => p.path);
+function sweepContent(manifest: StudyManifest, points: readonly PointResult[], names: StudyNames): StudyTableContent {
+  const parameters = (manifest.settings.parameters as { path: string }[]).map((p) => names.parameter(p.path));
   const charts = (manifest.settings.charts ?? []) as { metric: string; unit?: Unit }[];
   const summaries = points.map((point) => summarizePoint(point, manifest.baseline));
   const differences = sweepDifferences(manifest, points);
@@ -90,12 +107,12 @@ function sweepContent(manifest: StudyManifest, points: readonly PointResult[]): 
 }
 
 /** A sensitivity analysis: parameters ranked by swing, largest first. */
-function sensitivityContent(manifest: StudyManifest, points: readonly PointResult[], unit?: Unit): StudyTableContent {
+function sensitivityContent(manifest: StudyManifest, points: readonly PointResult[], unit: Unit, names: StudyNames): StudyTableContent {
   const { metric, model } = manifest.settings as { metric: string; model: string };
   const { base, rows } = sensitivityRows(manifest, points);
   const value = (x: number | null) => (x === null ? "n/a" : figure(x, unit, false));
   return {
-    title: `${manifest.scenario}: sensitivity of ${metric}${unit ? ` (${unitLabel(unit)})` : ""} for ${model}, one parameter at a time, ${manifest.replications} replications each`,
+    title: `${manifest.scenario}: sensitivity of ${names.metric(metric)}${unit ? ` (${unitLabel(unit)})` : ""} for ${model}, one parameter at a time, ${manifest.replications} replications each`,
     notes: [`base: ${value(base)}; differences are paired with the base run by replication (mean [95% CI])`],
     blocks: [
       {
@@ -105,7 +122,7 @@ function sensitivityContent(manifest: StudyManifest, points: readonly PointResul
           ["rank", "parameter", "low", "high", "at low", "at high", "low - base", "high - base", "swing"],
           ...rows.map((r, i) => [
             String(i + 1),
-            r.parameter,
+            names.parameter(r.parameter),
             JSON.stringify(r.low),
             JSON.stringify(r.high),
             value(r.lowMean),

@@ -3,7 +3,7 @@
  * each model's summary. Contains nothing that depends on the machine or the clock.
  */
 import { scenarioAssumptions } from "./scenario-assumptions.js";
-import { markExtended, scenarioFileFacts } from "./scenario-briefing.js";
+import { extendsOrigin, markExtended } from "./extends-marks.js";
 import { scenarioCaveats } from "./scenario-switches.js";
 import type { RunOutput, SummaryDocument } from "./summary-files.js";
 import { unitsOnDutyByHour } from "./units-on-duty.js";
@@ -13,7 +13,6 @@ import type { ExperimentResult } from "../experiment/run-experiment.js";
 export function summaryDocument(result: ExperimentResult, scenarioFile: string): RunOutput {
   const { scenario } = result;
   const modelNames = result.models.map((m) => scenario.models[m].name);
-  const facts = scenarioFileFacts(scenarioFile);
   const document: SummaryDocument = {
     scenario: scenario.name,
     description: scenario.description,
@@ -26,9 +25,10 @@ export function summaryDocument(result: ExperimentResult, scenarioFile: string):
     metrics: Object.fromEntries(result.definitions.map((d) => [d.name, { unit: d.unit, description: d.description }])),
     models: result.summary,
     targets: { priority1ResponseMin: scenario.targets.priority1ResponseMin },
-    briefing: facts.briefing,
+    // As the run used it (`--set briefing...` applied); a config built by hand has none.
+    briefing: { thresholds: { ...(scenario.briefing?.thresholds ?? {}) } },
     caveats: scenarioCaveats(scenario, result.models),
-    assumptions: markExtended(scenarioAssumptions(scenario, result.models), facts.origin),
+    assumptions: markExtended(scenarioAssumptions(scenario, result.models), extendsOrigin(scenarioFile)),
     unitsOnDutyByHour: unitsOnDutyByHour(scenario, result.models),
   };
   return { document, definitions: result.definitions, modelNames, replications: result.replications };

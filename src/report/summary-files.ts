@@ -12,7 +12,7 @@ import type { MetricValues } from "../metrics/replication-recorder.js";
 import { roundFigure, type MetricSummary, type ModelSummary } from "../metrics/summarize.js";
 import { commitFolder } from "../output/folder-commit.js";
 import type { Provenance } from "../scenario/provenance.js";
-import type { BriefingSettings } from "./scenario-briefing.js";
+import type { BriefingSettings } from "./briefing-thresholds.js";
 import type { ScenarioCaveats } from "./scenario-switches.js";
 import { toCsv } from "./csv.js";
 import { provenanceCsv } from "./run-provenance.js";

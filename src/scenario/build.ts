@@ -229,7 +229,13 @@ export function buildScenario(input: ScenarioInput, scenarioFile?: string): Scen
     }),
     maxPriority,
     sources: Object.freeze({ ...(input.sources ?? {}) }),
+    briefing: Object.freeze({ thresholds: Object.freeze(briefingThresholds(input.briefing?.thresholds)) }),
   });
+}
+
+/** The thresholds the scenario sets (the schema's optional keys it leaves out are not listed). */
+function briefingThresholds(thresholds: Readonly<Record<string, number | undefined>> | undefined): Record<string, number> {
+  return Object.fromEntries(Object.entries(thresholds ?? {}).filter((entry): entry is [string, number] => entry[1] !== undefined));
 }
 
 /** `callProcessingMin` keyed 'default' or 'priorityN' (checked in cross-checks). */

@@ -291,4 +291,10 @@ export interface ScenarioConfig {
   maxPriority: number;
   /** Parameter path -> citation, as the scenario gives them. */
   sources: Readonly<Record<string, string>>;
+  /**
+   * The scenario's `briefing` (`--set` overrides applied): metric -> the practical threshold of the
+   * report's decision summary. The simulation never reads it; it rides along so the report takes it
+   * from the run, not from the file again. Absent in configs built by hand.
+   */
+  briefing?: { thresholds: Record<string, number> };
 }

@@ -62,7 +62,7 @@ describe("terminal tables and reports of studies", () => {
     expect([run.code, run.stderr]).toEqual([0, ""]);
     const lines = run.stdout.split("\n");
     expect(lines[0]).toBe("one-unit: sweep of models.police-only.staffing.patrol[0].units, 2 points, 3 replications each (mean [95% CI])");
-    expect(lines[2]).toBe("queueWaitMin.mean (min)");
+    expect(lines[2]).toBe("Wait for a unit, mean (min)");
     expect(lines[3]).toMatch(/^models\.police-only\.staffing\.patrol\[0\]\.units +police-only$/);
     expect(lines[4]).toMatch(/^1 +[\d.]+ \[[-\d.]+, [\d.]+\]$/);
     expect(lines[5]).toMatch(/^2 +[\d.]+ \[[-\d.]+, [\d.]+\]$/);
@@ -85,8 +85,10 @@ describe("terminal tables and reports of studies", () => {
     expect([report.code, report.stderr]).toEqual([0, ""]);
     expect(report.stdout).toContain("report.html and 1 charts");
     const page = readFileSync(join(out, "report.html"), "utf8");
-    expect(page).toContain("<h1>one-unit: sweep of models.police-only.staffing.patrol[0].units");
-    expect(page).toContain("<caption>queueWaitMin.mean (min)</caption>");
+    // The page names the swept parameter in words, and gives its key path once.
+    expect(page).toContain("<h1>one-unit: sweep of patrol units on duty in shift 1, police-only, 2 points");
+    expect(page).toContain("Key paths (for the scenario file and --set): <code>models.police-only.staffing.patrol[0].units</code></p>");
+    expect(page).toContain("<caption>Wait for a unit, mean (min)</caption>");
     expect(existsSync(join(out, "charts", "sweep-queueWaitMin-mean.png"))).toBe(true);
   });
 });

@@ -45,6 +45,15 @@ describe("resim sweep and resim merge", () => {
     expect(csv[1]).toMatch(/^0,models\.centralized-outreach\.staffing\.outreach-team\[3\]\.units,0,models\.centralized-outreach\.dispatch\[0\]\.uptake,0\.5,police-only,calls,/);
   });
 
+  it("sweep --help lists every column sweep.csv is written with, in the file's order", async () => {
+    const { whole } = await ranSweep();
+    const header = readFileSync(join(whole, "sweep.csv"), "utf8").split("\n")[0].split(",");
+    const help = await resim("sweep", "--help");
+    expect(help.code).toBe(0);
+    const listed = /Writes sweep\.csv \(([^:]*):/.exec(help.stdout.replace(/\s+/g, " "))![1];
+    expect(listed.replace(/[[\]]/g, "").split(", ")).toEqual(header);
+  });
+
   it("refuses to merge when a shard is missing, naming the missing shard as I/N and its points", async () => {
     const { part1 } = await ranSweep();
     const { code, stderr } = await resim("merge", part1, "--out", scratch());

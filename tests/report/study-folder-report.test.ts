@@ -197,6 +197,27 @@ describe("a run's report when its folder also holds an uncertainty analysis of i
   });
 });
 
+describe("a run's report when its folder holds an uncertainty analysis of another scenario", () => {
+  it("leaves the analysis out of the report (no section, no charts) and says why in a note naming the file and both scenarios", async () => {
+    const folder = scratch();
+    const [run, other, out] = [join(folder, "tiny.json"), join(folder, "other.json"), join(folder, "out")];
+    writeFileSync(run, JSON.stringify(tinyScenario()));
+    writeFileSync(other, JSON.stringify(tinyScenario({ name: "other-town", uncertain: [{ path: "demand.callsPerDay", low: 5, high: 20, source: "a guess" }] })));
+    expect((await resim("run", run, "--quiet", "--workers", "1", "--out", out)).code).toBe(0);
+    expect((await resim("psa", other, "--draws", "3", "--quiet", "--workers", "1", "--out", out)).code).toBe(0);
+    expect(readdirSync(out)).toContain("uncertainty.json");
+    const report = await resim("report", out, "--quiet");
+    expect(report).toEqual({ code: 0, stdout: "", stderr: `resim: note: ${join(out, "uncertainty.json")} is an analysis of the scenario 'other-town', not of this run's 'tiny': the report leaves it out\n` });
+    const page = readFileSync(join(out, "report.html"), "utf8");
+    expect([...page.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1])).not.toContain("Uncertain inputs");
+    expect(page).not.toContain("the section on uncertain inputs below");
+    expect(page).not.toContain('id="chart-uncertainty-');
+    expect(readdirSync(join(out, "charts")).filter((name) => name.startsWith("uncertainty"))).toEqual([]);
+    // The run's own report is there in full.
+    expect(page).toContain("<h2>Key numbers</h2>");
+  });
+});
+
 describe("resim report on a sensitivity analysis's folder", () => {
   it("still gives the tornado and the ranked table, each input's swing as sensitivity.csv holds it", async () => {
     const folder = scratch();
@@ -209,6 +230,9 @@ describe("resim report on a sensitivity analysis's folder", () => {
     expect(page).toContain('<figure id="chart-tornado">');
     const ranked = csv(join(out, "sensitivity.csv"));
     const rows = [...page.matchAll(/<tr><td>(\d+)<\/td><td>([^<]+)<\/td>/g)].map((m) => [m[1], m[2]]);
-    expect(rows).toEqual(ranked.map((r) => [r.rank, r.parameter]));
+    expect(rows).toEqual(ranked.map((r) => [r.rank, parameterLabel(r.parameter)]));
+    // In words on the page; the key paths are listed once under the title.
+    expect(rows.map(([, name]) => name).sort()).toEqual(["calls per day", "cost per hour, patrol"]);
+    expect(page).toContain("<code>demand.callsPerDay</code>, <code>unitTypes.patrol.costPerHour</code>, <code>cost.total</code></p>");
   });
 });
