@@ -1,7 +1,9 @@
 /**
  * The import: a CAD export, streamed through csv-parse, mapped row by row to calls (row-mapper),
- * sorted by received time (external-sort, bounded memory), stripped of duplicates, counted
- * (import-tally) and written as a call table (streams/call-table.ts). The table is written to a
+ * each written once as its table line in a compact binary record (compact-call),
+ * sorted by received time (external-sort, bounded memory), stripped of duplicates
+ * (duplicate-filter), counted (import-tally) and written as a call table (streams/call-table.ts)
+ * by copying the records' bytes: no line is parsed back. The table is written to a
  * temporary file (output/atomic-write.ts: exclusive, unpredictable name, removed on any exit) and
  * renamed, so a failed import never leaves half a table; the same export and mapping always give
  * a byte-identical table.
@@ -9,10 +11,12 @@
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { AtomicFile, makeFolders, outputError } from "../output/atomic-write.js";
-import { CALL_TABLE_HEADER, formatCallTableRow, parseCallTableLine, parseLocalIso } from "../streams/call-table.js";
+import { CALL_TABLE_HEADER } from "../streams/call-table.js";
 import { DataFileError } from "../streams/data-file-error.js";
 import { readCodeLookup, type CodeLookup } from "./code-lookup.js";
+import { CallCodec, contentEnd, exportLineOf, idEnd, idStart, receivedSecOf, textLength, textStart } from "./compact-call.js";
 import { CsvRecordReader } from "./csv-records.js";
+import { DuplicateFilter } from "./duplicate-filter.js";
 import { ExternalSorter } from "./external-sort.js";
 import { ImportTally } from "./import-tally.js";
 import type { Mapping } from "./mapping.js";
@@ -45,26 +49,28 @@ export interface ImportResult {
 export function importCalls(options: ImportOptions): ImportResult {
   const { file, mapping } = options;
   const reader = new CsvRecordReader(file, { delimiter: mapping.delimiter, encoding: mapping.encoding });
-  const sorter = new ExternalSorter(keysOf, options.runSize);
+  const sorter = new ExternalSorter(options.runSize);
+  const codec = new CallCodec();
   try {
     const header = reader.next();
     if (header === null) throw new DataFileError(file, null, null, "is empty: it has no header row");
     const lookup = mapping.typeLookup === null ? null : readCodeLookup(file, mapping.typeLookup);
-    const mapper = new RowMapper(mapping, header.fields, file, lookup?.descriptions ?? null);
+    const mapper = new RowMapper(mapping, header, file, lookup?.descriptions ?? null);
     const onBad = (line: number, problem: RowProblem | null, reason: string): never => {
       throw new DataFileError(file, line, problem?.column ?? null, problem?.message ?? reason);
     };
     const tally = new ImportTally(options.strict ? onBad : null);
     const call = emptyImportedCall();
     let calls = 0;
-    for (let record = reader.next(); record !== null; record = reader.next()) {
+    for (let fields = reader.next(); fields !== null; fields = reader.next()) {
       tally.rowsRead++;
-      const runaway = runawayQuote(record.fields, header.fields, record.line, mapping.delimiter);
-      if (runaway !== null) tally.skip(RUNAWAY_QUOTE, record.line, true, runaway);
-      else if (mapper.map(record.fields, record.line, tally, call)) {
-        // The flag rides in front of the table line until the tally reads it back.
+      const line = reader.line;
+      const runaway = runawayQuote(fields, header, line, mapping.delimiter);
+      if (runaway !== null) tally.skip(RUNAWAY_QUOTE, line, true, runaway);
+      else if (mapper.map(fields, line, tally, call)) {
         try {
-          sorter.add(formatCallTableRow(call, call.mapped ? "1" : "0"), call.receivedSec, call.line);
+          const at = sorter.reserve(codec.prepare(call));
+          sorter.commit(codec.write(call, sorter.buffer, at), call.receivedSec, call.line);
         } catch (error) {
           // Spilling sorted runs to disk can meet a full disk: the machine's situation, named in one line.
           throw outputError(join(tmpdir(), "resim-import-*"), error, "; set TMPDIR to a folder with more room");
@@ -76,7 +82,7 @@ export function importCalls(options: ImportOptions): ImportResult {
     checkReceivedFormat(mapper, calls, tally, file);
     reviewMapping(mapper, mapping, tally, file, options.strict === true);
     try {
-      writeTable(options.out, sorter.sorted(), tally);
+      writeTable(options.out, sorter, codec, tally);
     } catch (error) {
       if (error instanceof DataFileError || (error as NodeJS.ErrnoException).code === undefined) throw error;
       throw outputError(options.out, error);
@@ -86,11 +92,6 @@ export function importCalls(options: ImportOptions): ImportResult {
     reader.close();
     sorter.dispose();
   }
-}
-
-/** A sorter line's keys: its received time and its export line (unique, so a total order). */
-function keysOf(text: string): [number, number] {
-  return [parseLocalIso(text.slice(1, 20)), Number(text.slice(text.lastIndexOf(",") + 1))];
 }
 
 /** Stops when no received time could be read at all: the mapping's format is not the file's. */
@@ -133,49 +134,35 @@ function reviewMapping(mapper: RowMapper, mapping: Mapping, tally: ImportTally, 
   }
 }
 
-/**
- * Writes the sorted calls without duplicates (the same id at the same received time: San Luis
- * Obispo's scraper read some days twice; the row from the earlier export line is kept), counting
- * each kept call.
- */
-function writeTable(out: string, lines: Iterable<string>, tally: ImportTally): void {
+/** Writes the sorted calls without duplicates (duplicate-filter.ts), counting each kept call. */
+function writeTable(out: string, sorter: ExternalSorter, codec: CallCodec, tally: ImportTally): void {
   makeFolders(dirname(out));
   const table = new AtomicFile(out);
   try {
     table.write(`${CALL_TABLE_HEADER}\n`);
     const call = emptyImportedCall();
-    /** Ids of the calls kept at the current received second -> their row without the line column. */
-    const second = new Map<string, string>();
-    let secondOf = NaN;
-    let chunk: string[] = [];
-    let size = 0;
-    for (const text of lines) {
-      const row = text.slice(1);
-      parseCallTableLine(row, call, true);
-      call.mapped = text.charCodeAt(0) === 49;
-      if (call.receivedSec !== secondOf) {
-        second.clear();
-        secondOf = call.receivedSec;
+    const duplicates = new DuplicateFilter();
+    let chunk = Buffer.allocUnsafe(1 << 20);
+    let used = 0;
+    sorter.sorted((record, at) => {
+      const start = textStart(at);
+      const duplicate = duplicates.check(receivedSecOf(record, at), record, start, idStart(record, at), idEnd(record, at), contentEnd(record, at));
+      if (duplicate !== null) {
+        tally.skip(duplicate, exportLineOf(record, at), false, null);
+        return;
       }
-      if (call.id !== "") {
-        const content = row.slice(0, row.lastIndexOf(","));
-        const kept = second.get(call.id);
-        if (kept !== undefined) {
-          tally.skip(kept === content ? "duplicate row (same id and received time as an earlier row)" : "duplicate id with different values (same id and received time; the first row is kept)", call.line, false, null);
-          continue;
-        }
-        second.set(call.id, content);
-      }
+      codec.decode(record, at, call);
       tally.keep(call);
-      chunk.push(row);
-      size += row.length;
-      if (size > 1 << 20) {
-        table.write(`${chunk.join("\n")}\n`);
-        chunk = [];
-        size = 0;
+      const length = textLength(record, at);
+      if (used + length + 1 > chunk.length) {
+        table.write(chunk.subarray(0, used));
+        used = 0;
+        if (length + 1 > chunk.length) chunk = Buffer.allocUnsafe(length + 1);
       }
-    }
-    if (chunk.length > 0) table.write(`${chunk.join("\n")}\n`);
+      used += record.copy(chunk, used, start, start + length);
+      chunk[used++] = 10;
+    });
+    if (used > 0) table.write(chunk.subarray(0, used));
     table.commit();
   } catch (error) {
     table.abort();

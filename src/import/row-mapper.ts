@@ -13,6 +13,7 @@ import { DataFileError, quoteValue } from "../streams/data-file-error.js";
 import { suggestion } from "../scenario/near-miss.js";
 import type { TimeEvent } from "./mapping-schema.js";
 import type { Exclusion, Mapping, ObservedEvent, TimestampColumn } from "./mapping.js";
+import type { Classification } from "./taxonomy.js";
 import type { TimeZone } from "./time-zone.js";
 
 /** A call as the import carries it: a table row, and whether its type matched a taxonomy rule. */
@@ -42,6 +43,9 @@ export interface IssueSink {
 /** The skip reason of rows whose received time cannot be read (followed by the column). */
 export const BAD_RECEIVED = "bad received time";
 
+/** Distinct type codes whose classification the mapper keeps. */
+const TYPE_CACHE_LIMIT = 100_000;
+
 const EVENT_FIELD = { dispatched: "dispatchedMin", enRoute: "enrouteMin", arrived: "arrivedMin", cleared: "clearedMin", queued: "queuedMin" } as const;
 
 /** Minutes after received of an event of `call` (0 for received itself; NaN when not observed). */
@@ -67,8 +71,14 @@ export class RowMapper {
   private readonly pending: { reason: string; problem: RowProblem }[] = [];
   /** Rows each exclusion rule marked (a rule that marks none is reported). */
   readonly excludeHits: number[];
+  /** Each exclusion rule's skip reason, made once: a row's reason is a map key in the tally. */
+  private readonly excludeReasons: readonly string[];
+  /** Type code -> its description and classification (a few hundred codes in a city's export). */
+  private readonly types = new Map<string, { description: string | undefined; kind: Classification }>();
   private readonly observed: readonly { event: ObservedEvent; column: number; spec: TimestampColumn }[];
   private readonly zone: TimeZone;
+  /** The current row's received time as a UTC instant, once an observed time needs it (NaN before). */
+  private receivedUtc = NaN;
   /** Rows whose received time was read, and those where it could not be: a wrong format fails them all. */
   receivedTried = 0;
   receivedFailed = 0;
@@ -105,6 +115,7 @@ export class RowMapper {
     this.priorityColumn = mapping.priority === null ? -1 : index(mapping.priority.column);
     this.excludeColumns = mapping.exclude.map((rule) => rule.conditions.map((c) => (c.kind === "column" ? index(c.column) : -1)));
     this.excludeHits = mapping.exclude.map(() => 0);
+    this.excludeReasons = mapping.exclude.map((rule) => `excluded: ${rule.reason}`);
     this.observed = [...mapping.observed].map(([event, spec]) => ({ event, column: index(spec.column), spec }));
     this.unitsColumn = mapping.units === null ? -1 : index(mapping.units.column);
     this.initialTypeColumn = mapping.initialType === null ? -1 : index(mapping.initialType);
@@ -134,7 +145,7 @@ export class RowMapper {
       const rule = mapping.exclude[i];
       if (!rule.usesTimes && this.marks(rule, this.excludeColumns[i], fields, call)) {
         this.excludeHits[i]++;
-        sink.skip(`excluded: ${rule.reason}`, line, false, null);
+        sink.skip(this.excludeReasons[i], line, false, null);
         return false;
       }
     }
@@ -142,8 +153,7 @@ export class RowMapper {
     const receivedSec = this.received(fields, line, sink);
     if (Number.isNaN(receivedSec)) return false;
     const code = fields[this.typeColumn].trim();
-    const description = this.lookup?.get(code);
-    const kind = mapping.taxonomy.classify(code, description ?? code);
+    const { description, kind } = this.typeOf(code);
     let priority = kind.priority;
     if (mapping.priority !== null) {
       const value = fields[this.priorityColumn].trim();
@@ -174,12 +184,13 @@ export class RowMapper {
     call.line = line;
     call.mapped = kind.mapped;
     this.pending.length = 0;
+    this.receivedUtc = NaN;
     for (const { event, column, spec } of this.observed) this.observe(call, event, fields[column], spec);
     for (let i = 0; i < mapping.exclude.length; i++) {
       const rule = mapping.exclude[i];
       if (rule.usesTimes && this.marks(rule, this.excludeColumns[i], fields, call)) {
         this.excludeHits[i]++;
-        sink.skip(`excluded: ${rule.reason}`, line, false, null);
+        sink.skip(this.excludeReasons[i], line, false, null);
         return false;
       }
     }
@@ -190,6 +201,18 @@ export class RowMapper {
     call.cancelled =
       cancelled === null ? null : (this.cancelledColumn >= 0 && cancelled.column!.matches(fields[this.cancelledColumn])) || (cancelled.withoutArrival && !(call.arrivedMin >= 0));
     return true;
+  }
+
+  /** A type code's description from the lookup and its classification, looked up once per code. */
+  private typeOf(code: string): { description: string | undefined; kind: Classification } {
+    let type = this.types.get(code);
+    if (type === undefined) {
+      const description = this.lookup?.get(code);
+      type = { description, kind: this.mapping.taxonomy.classify(code, description ?? code) };
+      // Free-text types can be as many as the rows: those past the limit are classified each time.
+      if (this.types.size < TYPE_CACHE_LIMIT) this.types.set(code, type);
+    }
+    return type;
   }
 
   /** Whether an exclusion rule marks the row (`call` holds its times when the rule compares them). */
@@ -233,7 +256,7 @@ export class RowMapper {
     call.initialPriority = NaN;
     if (this.initialTypeColumn >= 0) {
       const code = fields[this.initialTypeColumn].trim();
-      if (code !== "") call.initialCategory = mapping.taxonomy.classify(code, this.lookup?.get(code) ?? code).category;
+      if (code !== "") call.initialCategory = this.typeOf(code).kind.category;
     }
     if (this.initialPriorityColumn >= 0 && mapping.priority !== null) {
       const value = fields[this.initialPriorityColumn].trim();
@@ -287,7 +310,8 @@ export class RowMapper {
       if (sec < call.receivedSec) sec += SECONDS_PER_DAY;
     }
     // Elapsed time, so a call spanning a DST change is not an hour off.
-    const minutes = (this.zone.utcFromCivil(sec) - this.zone.utcFromCivil(call.receivedSec)) / 60;
+    if (Number.isNaN(this.receivedUtc)) this.receivedUtc = this.zone.utcFromCivil(call.receivedSec);
+    const minutes = (this.zone.utcFromCivil(sec) - this.receivedUtc) / 60;
     if (minutes < 0) {
       this.pending.push({ reason: `${event} before received (column '${spec.column}')`, problem: { column: spec.column, message: `expected a time no earlier than the received time, got ${quoteValue(value)}` } });
       return;

@@ -65,11 +65,13 @@ export class TimeZone {
     if (this.format === null) return civilSec;
     const before = this.offsetAtUtc(civilSec - HALF_DAY_SECONDS);
     const after = this.offsetAtUtc(civilSec + HALF_DAY_SECONDS);
+    // No change within half a day either side (nearly every call): both tries below give this.
+    if (before === after) return civilSec - before;
     // A larger offset means an earlier instant for the same wall-clock time.
-    for (const offset of before >= after ? [before, after] : [after, before]) {
-      const utc = civilSec - offset;
-      if (this.civilFromUtc(utc) === civilSec) return utc;
-    }
+    const first = Math.max(before, after);
+    if (this.civilFromUtc(civilSec - first) === civilSec) return civilSec - first;
+    const second = Math.min(before, after);
+    if (this.civilFromUtc(civilSec - second) === civilSec) return civilSec - second;
     return civilSec - before;
   }
 

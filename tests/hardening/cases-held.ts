@@ -28,7 +28,7 @@ const overrides: Case[] = [
   { name: "sensitivity: no uncertain list", files: { "s.yaml": TINY }, args: ["sensitivity", "s.yaml", "--model", "m"], exit: 2, says: ["s.yaml declares no 'uncertain' parameters"] },
   { name: "merge: not a study folder", folders: ["dir"], args: ["merge", "dir", "--out", "o"], exit: 2, says: ["dir: not a sweep, sensitivity or uncertainty part (no study.json)"] },
   { name: "report: no such folder", args: ["report", "nowhere"], exit: 2, says: ["nowhere: no such folder"] },
-  { name: "report: a folder without a run", folders: ["dir"], args: ["report", "dir"], exit: 2, says: ["dir has no summary.json"] },
+  { name: "report: a folder without a run", folders: ["dir"], args: ["report", "dir"], exit: 2, says: ["dir holds no results to report on", "expected summary.json"] },
 ];
 
 const data: Case[] = [

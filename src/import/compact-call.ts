@@ -1,0 +1,210 @@
+/**
+ * The compact form in which the import carries a mapped call from the row mapper, through the
+ * external sort, to the writer: the call's table line, written once as UTF-8 bytes that go to the
+ * table as they are, behind a fixed binary header of the values the import tally reads back.
+ *
+ * The header holds those values as the table line states them (the received second, minutes to
+ * 0.001, ...), so the tally counts exactly what the table says, as it did when the writer parsed
+ * each line back; now no line is parsed. It also holds where the line's id ends and where its
+ * content ends (before the export line number), so the writer compares duplicates as bytes.
+ *
+ * Layout, little-endian, HEADER_BYTES long, then the line's bytes:
+ *   0 received (civil second, as written)  8 dispatched  16 en route  24 arrived  32 cleared
+ *   40 queued  48 units  56 initial priority  64 priority  72 export line  (float64 each)
+ *   80 category (uint16, index in the codec's names)  82 initial category (uint16, 0 = none)
+ *   84 flags (uint8)  88 id start  92 id end  96 content end  100 line length (uint32 each,
+ *   byte offsets in the line)
+ */
+import { csvText, formatMinutes, parseCallTableLine } from "../streams/call-table.js";
+import { formatCivilDate, SECONDS_PER_DAY } from "../streams/civil-time.js";
+import type { ImportedCall } from "./row-mapper.js";
+
+/** Bytes before the line's text in each record. */
+export const HEADER_BYTES = 104;
+
+const PRIORITY_EXPORT = 1;
+const BEHAVIORAL_HEALTH = 2;
+const WEAPON = 4;
+const MAPPED = 8;
+const CANCELLED_KNOWN = 16;
+const CANCELLED = 32;
+
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+
+/** Minutes as the table writes them (3 decimals) and reads them back; -0 reads back as 0. */
+function asWritten(minutes: number): number {
+  return Number.isNaN(minutes) ? NaN : Math.round(minutes * 1000) / 1000 + 0;
+}
+
+/** Whether csvText leaves `value` as it is (no line break, comma or quote, no formula start): most ids, beats and types. */
+function isPlainText(value: string): boolean {
+  if (value.length === 0) return true;
+  const first = value.charCodeAt(0);
+  // = + - @ and tab: the starts csvText guards against spreadsheet formulas.
+  if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9) return false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code === 44 || code === 34 || code === 10 || code === 13) return false;
+  }
+  return true;
+}
+
+/**
+ * Encodes calls into records and decodes their headers (see the file header). One per import.
+ * The table line is written straight into the record, byte for byte what
+ * streams/call-table.ts's formatCallTableRow writes (tests/import/compact-call.test.ts holds them
+ * to it), without building the line as one string first.
+ */
+export class CallCodec {
+  /** Category names by index; index 0 is "" (no initial category). */
+  private readonly names: string[] = [""];
+  private readonly indices = new Map<string, number>([["", 0]]);
+  /** The current call's columns up to initial_priority and its comma (all ASCII), made by `prepare`. */
+  private head = "";
+  /** The civil second the current call's line states. */
+  private received = 0;
+  private day = NaN;
+  private dayText = "";
+
+  /** Readies `call` for `write`; returns the most bytes its record can take. */
+  prepare(call: ImportedCall): number {
+    const sec = call.receivedSec;
+    const days = Math.floor(sec / SECONDS_PER_DAY);
+    if (days !== this.day) {
+      this.day = days;
+      this.dayText = formatCivilDate(days);
+    }
+    const ofDay = Math.floor(sec - days * SECONDS_PER_DAY);
+    this.received = days * SECONDS_PER_DAY + ofDay;
+    this.head =
+      `${this.dayText}T${TWO_DIGITS[Math.floor(ofDay / 3600)]}:${TWO_DIGITS[Math.floor(ofDay / 60) % 60]}:${TWO_DIGITS[ofDay % 60]},` +
+      `${call.category},${call.priority},${call.prioritySource},${call.behavioralHealth ? "1" : "0"},${call.weapon ? "1" : "0"},` +
+      `${formatMinutes(call.dispatchedMin)},${formatMinutes(call.enrouteMin)},${formatMinutes(call.arrivedMin)},${formatMinutes(call.clearedMin)},${formatMinutes(call.queuedMin)},` +
+      `${call.cancelled === null ? "" : call.cancelled ? "1" : "0"},${Number.isNaN(call.units) ? "" : call.units},${call.initialCategory},${Number.isNaN(call.initialPriority) ? "" : call.initialPriority},`;
+    // csvText at most doubles a text and adds 3 characters; a UTF-16 code unit takes at most 3 bytes in UTF-8.
+    const text = call.id.length + call.zone.length + call.type.length + call.typeDescription.length;
+    return HEADER_BYTES + this.head.length + 3 * (2 * text + 12) + 24;
+  }
+
+  /** Writes the call `prepare` readied at `at` (with the room it asked for); returns the bytes written. */
+  write(call: ImportedCall, out: Buffer, at: number): number {
+    const textAt = at + HEADER_BYTES;
+    let end = textAt + out.write(this.head, textAt, "latin1");
+    const idStart = end;
+    end += out.write(isPlainText(call.id) ? call.id : csvText(call.id), end);
+    const idEnd = end;
+    out[end++] = 44;
+    end += out.write(isPlainText(call.zone) ? call.zone : csvText(call.zone), end);
+    out[end++] = 44;
+    end += out.write(isPlainText(call.type) ? call.type : csvText(call.type), end);
+    out[end++] = 44;
+    end += out.write(isPlainText(call.typeDescription) ? call.typeDescription : csvText(call.typeDescription), end);
+    const contentEnd = end;
+    out[end++] = 44;
+    end += out.write(String(call.line), end, "latin1");
+    out.writeDoubleLE(this.received, at);
+    out.writeDoubleLE(asWritten(call.dispatchedMin), at + 8);
+    out.writeDoubleLE(asWritten(call.enrouteMin), at + 16);
+    out.writeDoubleLE(asWritten(call.arrivedMin), at + 24);
+    out.writeDoubleLE(asWritten(call.clearedMin), at + 32);
+    out.writeDoubleLE(asWritten(call.queuedMin), at + 40);
+    out.writeDoubleLE(call.units, at + 48);
+    out.writeDoubleLE(call.initialPriority, at + 56);
+    out.writeDoubleLE(call.priority, at + 64);
+    out.writeDoubleLE(call.line, at + 72);
+    out.writeUInt16LE(this.index(call.category), at + 80);
+    out.writeUInt16LE(this.index(call.initialCategory), at + 82);
+    let flags = 0;
+    if (call.prioritySource === "export") flags |= PRIORITY_EXPORT;
+    if (call.behavioralHealth) flags |= BEHAVIORAL_HEALTH;
+    if (call.weapon) flags |= WEAPON;
+    if (call.mapped) flags |= MAPPED;
+    if (call.cancelled !== null) flags |= call.cancelled ? CANCELLED_KNOWN | CANCELLED : CANCELLED_KNOWN;
+    out[at + 84] = flags;
+    out[at + 85] = 0;
+    out[at + 86] = 0;
+    out[at + 87] = 0;
+    out.writeUInt32LE(idStart - textAt, at + 88);
+    out.writeUInt32LE(idEnd - textAt, at + 92);
+    out.writeUInt32LE(contentEnd - textAt, at + 96);
+    out.writeUInt32LE(end - textAt, at + 100);
+    return end - at;
+  }
+
+  /**
+   * Reads the record at `at` into `call`: every field the table line states. The text columns
+   * (id, zone, type, description) are read only for a call no taxonomy rule matched, whose type
+   * the import lists; otherwise they keep what they held.
+   */
+  decode(record: Buffer, at: number, call: ImportedCall): void {
+    const flags = record[at + 84];
+    call.mapped = (flags & MAPPED) !== 0;
+    if (!call.mapped) {
+      const textAt = at + HEADER_BYTES;
+      parseCallTableLine(record.toString("utf8", textAt, textAt + record.readUInt32LE(at + 100)), call, true);
+      return;
+    }
+    call.receivedSec = record.readDoubleLE(at);
+    call.dispatchedMin = record.readDoubleLE(at + 8);
+    call.enrouteMin = record.readDoubleLE(at + 16);
+    call.arrivedMin = record.readDoubleLE(at + 24);
+    call.clearedMin = record.readDoubleLE(at + 32);
+    call.queuedMin = record.readDoubleLE(at + 40);
+    call.units = record.readDoubleLE(at + 48);
+    call.initialPriority = record.readDoubleLE(at + 56);
+    call.priority = record.readDoubleLE(at + 64);
+    call.line = record.readDoubleLE(at + 72);
+    call.category = this.names[record.readUInt16LE(at + 80)];
+    call.initialCategory = this.names[record.readUInt16LE(at + 82)];
+    call.prioritySource = (flags & PRIORITY_EXPORT) !== 0 ? "export" : "taxonomy";
+    call.behavioralHealth = (flags & BEHAVIORAL_HEALTH) !== 0;
+    call.weapon = (flags & WEAPON) !== 0;
+    call.cancelled = (flags & CANCELLED_KNOWN) === 0 ? null : (flags & CANCELLED) !== 0;
+  }
+
+  private index(name: string): number {
+    let index = this.indices.get(name);
+    if (index === undefined) {
+      index = this.names.length;
+      // Categories are resim's few names (categories.ts); the limit only guards the uint16.
+      if (index > 0xffff) throw new Error("more than 65,535 distinct categories");
+      this.names.push(name);
+      this.indices.set(name, index);
+    }
+    return index;
+  }
+}
+
+/** The civil second the record's table line states. */
+export function receivedSecOf(record: Buffer, at: number): number {
+  return record.readDoubleLE(at);
+}
+
+/** The export line the record's call came from. */
+export function exportLineOf(record: Buffer, at: number): number {
+  return record.readDoubleLE(at + 72);
+}
+
+/** Where the record's table line starts (its length is `textLength`). */
+export function textStart(at: number): number {
+  return at + HEADER_BYTES;
+}
+
+/** Bytes of the record's table line. */
+export function textLength(record: Buffer, at: number): number {
+  return record.readUInt32LE(at + 100);
+}
+
+/** Where the line's id (as written, quoted if need be) starts and ends. */
+export function idStart(record: Buffer, at: number): number {
+  return at + HEADER_BYTES + record.readUInt32LE(at + 88);
+}
+
+export function idEnd(record: Buffer, at: number): number {
+  return at + HEADER_BYTES + record.readUInt32LE(at + 92);
+}
+
+/** Where the line's content ends: before the comma of its export line number, which differs between duplicates. */
+export function contentEnd(record: Buffer, at: number): number {
+  return at + HEADER_BYTES + record.readUInt32LE(at + 96);
+}
