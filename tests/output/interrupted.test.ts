@@ -82,7 +82,7 @@ describe("a write interrupted by a signal", () => {
     installExitCleanup();
     const file = new AtomicFile(${JSON.stringify(target)});
     file.write("half a table");
-    const sorter = new ExternalSorter(() => [0, 0], 2);
+    const sorter = new ExternalSorter(2);
     sorter.add("b", 2, 2);
     sorter.add("a", 1, 1);
     console.log(JSON.stringify({ temporary: file.temporary, spill: sorter["folder"] }));
