@@ -17,3 +17,14 @@ export const PRECEDENCE = {
   /** New calls last. */
   arrival: 5,
 } as const;
+
+/**
+ * The rank of a unit's free event. Units freed at the same minute are freed in a fixed order (by
+ * type, then unit), not in the order their free times were scheduled: a free time may be scheduled
+ * at assignment or at the unit's arrival (see ResponseSystem.settleScene), and which unit is free
+ * first decides which takes the next waiting call. Stays below `onScene`.
+ */
+export function unitFreeRank(typeIndex: number, unitId: number): number {
+  // Exact in a double for fewer than 2^12 types of 2^20 units; beyond that only the tie order is lost.
+  return PRECEDENCE.unitFree + Math.min(typeIndex * 2 ** 20 + unitId, 2 ** 32 - 1) / 2 ** 32;
+}

@@ -41,7 +41,7 @@ import { takesIfIdle, WaitingLines } from "./waiting-lines.js";
 import { CareConnections } from "./care-connections.js";
 import type { Rng } from "../random/rng.js";
 import { SimulationError } from "./simulation-error.js";
-import { PRECEDENCE } from "./precedence.js";
+import { PRECEDENCE, unitFreeRank } from "./precedence.js";
 import { PURPOSE } from "./purposes.js";
 import { Unit, UnitPool } from "./unit-pool.js";
 
@@ -287,7 +287,7 @@ export class ResponseSystem {
       call.disposition = scene.disposition;
       call.outcomeCost += scene.outcomeCost;
     }
-    this.sim.at(arriveMin + scene.busyMin, PRECEDENCE.unitFree, this.onUnitFree, unit);
+    this.sim.at(arriveMin + scene.busyMin, unitFreeRank(unit.pool.index, unit.id), this.onUnitFree, unit);
     return true;
   }
 
@@ -309,7 +309,7 @@ export class ResponseSystem {
       root.outcomeCost += scene.outcomeCost;
     }
     if (scene.linkedRole >= 0) this.sendLinked(call, unit.pool.index, scene.linkedRole, scene.linkedPriority);
-    this.sim.after(scene.busyMin, PRECEDENCE.unitFree, this.onUnitFree, unit);
+    this.sim.after(scene.busyMin, unitFreeRank(unit.pool.index, unit.id), this.onUnitFree, unit);
   };
 
   /**

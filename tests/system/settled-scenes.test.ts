@@ -9,9 +9,9 @@ function row(call: CallRecord): unknown[] {
   return [c.id, c.arrivalMin, c.readyMin, c.assignedMin, c.onSceneMin, c.endMin, c.servedBy, c.disposition, c.officerMinutes, c.outcomeCost, c.unitsAssigned, c.priority, c.flags];
 }
 
-function run(file: string, unitsPerCall: boolean, modelIndex: number) {
+function run(file: string, unitsPerCall: boolean, modelIndex: number, days: { horizonDays: number; warmupDays: number } | null = { horizonDays: 21, warmupDays: 2 }) {
   const set = unitsPerCall ? [{ path: ["unitsPerCall"], value: [{ units: 1 }], text: "unitsPerCall" }] : [];
-  const { config } = loadScenario(file, { run: { horizonDays: 21, warmupDays: 2 }, set });
+  const { config } = loadScenario(file, { run: days ?? {}, set });
   const rows: unknown[][] = [];
   const result = runReplication({ scenario: config, modelIndex, replication: 2, onCallEnd: (call) => rows.push(row(call)) });
   return { rows, result, models: config.models.length };
@@ -32,5 +32,31 @@ describe("scenes settled at assignment", () => {
         expect(settled.result.events).toBeLessThan(atArrival.result.events - 0.8 * settled.result.callsReceived);
       }
     }
+  });
+
+  it("free units that finish at the same minute in the same order whether their scenes were settled at assignment or at arrival", () => {
+    // Fixed travel (10 and 2 min) and scene times, units on duty from the same minute: units are
+    // freed at the same minute while calls wait, so the order of freeing decides who takes them.
+    const file = "tests/system/fixtures/free-ties.yaml";
+    const settled = run(file, false, 0);
+    const atArrival = run(file, true, 0);
+    expect(settled.rows.length).toBeGreaterThan(300);
+    expect(settled.rows).toEqual(atArrival.rows);
+    expect([...settled.result.values]).toEqual([...atArrival.result.values]);
+  });
+
+  it("frees two units that finish at the same minute by type order, so a waiting call gets the same unit however the scenes were settled", () => {
+    // Call 1 (violent) takes patrol at 0: on scene at 10, free at 40. Call 2 (mental health) takes
+    // the co-responder at 1: on scene at 3, free at 40. Call 3 (other, at 5) waits for either.
+    // The co-responder is the first type listed, so it is freed first at 40 and takes call 3:
+    // on scene at 40 + 2 = 42 minutes.
+    const file = "tests/system/fixtures/free-ties-replay.yaml";
+    const settled = run(file, false, 0, null);
+    const atArrival = run(file, true, 0, null);
+    expect(settled.rows).toEqual(atArrival.rows);
+    const third = settled.rows.find((r) => r[0] === 2)!;
+    expect(third[6]).toBe(0);
+    expect(third[1]).toBe(5);
+    expect(third[4]).toBe(42);
   });
 });
