@@ -15,7 +15,9 @@ import { html, type SafeHtml } from "./html-escape.js";
 import { renderChart } from "./render-chart.js";
 import { ReportInputError } from "./report-error.js";
 import { REPORT_STYLE } from "./report-style.js";
+import { metricLabel } from "./metric-labels.js";
 import { IN_WORDS, studyTableContent, type StudyTableBlock } from "./study-tables.js";
+import { uncertaintySentence } from "./uncertainty-words.js";
 
 /** True when `folder` holds a study (study.json) and no run summary. */
 export function isStudyFolder(folder: string): boolean {
@@ -75,7 +77,7 @@ export async function writeStudyReport(folder: string): Promise<{ files: string[
     const source = `data:image/svg+xml;base64,${Buffer.from(svg, "utf8").toString("base64")}`;
     figures.push(html`<figure id="chart-${id}">
 <img src="${source}" alt="${id}">
-<figcaption><strong>Figure ${figures.length + 1}.</strong> <span class="files">charts/${id}.png</span></figcaption>
+<figcaption><strong>Figure ${figures.length + 1}.</strong> ${figureCaption(manifest, file)} <span class="files">charts/${id}.png</span></figcaption>
 </figure>
 `);
   }
@@ -110,7 +112,7 @@ ${REPORT_STYLE}</style>
 <main>
 <section id="study">
 <h2>${what}</h2>
-<p>${explanation}</p>
+<p>${explanation} ${uncertaintySentence(manifest)} Totals and counts are over the ${manifest.horizonDays} measured days of each run, not a year.</p>
 ${content.notes.map((note) => html`<p>${note}</p>\n`)}${figures}</section>
 <section id="numbers">
 <h2>Numbers</h2>
@@ -120,6 +122,17 @@ ${content.blocks.map(block)}</section>
 </body>
 </html>
 `.markup;
+}
+
+/** What a study chart shows, in words, before its file name. */
+function figureCaption(manifest: StudyManifest, file: string): string {
+  const parameters = (manifest.settings.parameters as { path: string }[]).map((p) => IN_WORDS.parameter(p.path));
+  if (manifest.kind === "sensitivity") {
+    const model = String(manifest.settings.model ?? manifest.baseline);
+    return `How far each input, set to its low and then its high value, moves ${IN_WORDS.metric(String(manifest.settings.metric))} for ${model}; the longest bars are the inputs that matter most.`;
+  }
+  const metric = file.replace(/^sweep-/, "").replace(/\.vl\.json$/, "");
+  return `${metricLabel(metric)} at each value of ${parameters.join(" and ")}, per model, with 95% intervals.`;
 }
 
 /** The study's parameters, then (a sensitivity analysis) its metric, as key paths: the page names them in words. */

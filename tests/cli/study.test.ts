@@ -120,6 +120,12 @@ describe("resim sensitivity", () => {
     expect(rank("demand.callsPerDay")).toBeLessThan(rank("unitTypes.outreach-team.backup.share"));
     const tornado = JSON.parse(readFileSync(join(out, "tornado.vl.json"), "utf8"));
     expect(tornado.data.values).toHaveLength(2 * rows.length);
+    // Its report says in words what the chart shows, what the intervals cover and over what period.
+    expect((await resim("report", out, "--quiet")).code).toBe(0);
+    const page = readFileSync(join(out, "report.html"), "utf8");
+    expect(page).toContain("moves total cost for centralized-outreach; the longest bars are the inputs that matter most.");
+    expect(page).toContain("they do not cover uncertainty in the scenario&#39;s inputs");
+    expect(page).toContain("Totals and counts are over the 5 measured days of each run, not a year.");
   });
 
   it("suggests the near miss for an unknown metric", async () => {
