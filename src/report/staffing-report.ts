@@ -230,7 +230,7 @@ ${blocksTable(document)}</section>
 <section id="answer">
 <h2>Cheapest roster found</h2>
 <p>${answerSentence(document)}</p>
-${best ? bestTable(document, best) : ""}${document.recheck ? html`<p>Run again on fresh seeds (seed ${document.recheck.seed}, ${document.recheck.replications} replications), it ${document.recheck.meetsTargets ? "still meets every target." : "does not meet every target: it may only just pass on the search's seeds; search again with more replications or days."}</p>\n` : ""}<p class="note">${document.search.simulations} rosters simulated; ${document.search.ruledOut} more ruled out without simulating (a roster that failed held at least as many units in every block).</p>
+${best ? bestTable(document, best) : ""}${document.recheck ? html`<p>Run again on fresh seeds (seed ${document.recheck.seed}, ${document.recheck.replications} replications), it ${document.recheck.meetsTargets ? "still meets every target." : "does not meet every target: it may only just pass on the search's seeds; search again with more replications or days."}</p>\n` : ""}<p class="note">${document.search.simulations} ${document.search.simulations === 1 ? "roster" : "rosters"} simulated; ${document.search.ruledOut} more ruled out without simulating (a roster that failed held at least as many units in every block).</p>
 </section>
 ${figures.length > 0 ? html`<section id="charts">\n<h2>Cost against the targets</h2>\n${figures}</section>\n` : ""}<section id="rosters">
 <h2>Rosters simulated</h2>
