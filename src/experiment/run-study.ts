@@ -81,6 +81,7 @@ export function prepareStudy(plan: StudyPlan): PreparedStudy {
     models: modelNames,
     points: plan.points.length,
     settings: plan.settings,
+    targets: { ...base.config.targets },
     // Shards run with different --set values or edited files must not merge: the digest of the
     // validated base scenario (overrides applied) tells them apart.
     scenarioDigest: createHash("sha256").update(JSON.stringify(base.input)).digest("hex"),

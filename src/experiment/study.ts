@@ -33,6 +33,8 @@ export interface StudyManifest {
   points: number;
   /** The study's own settings (parameters and values, metric, ...). */
   settings: Record<string, unknown>;
+  /** The city's targets in the base scenario (the sweep curves draw them); absent in older studies. */
+  targets?: { priority1ResponseMin: number };
   /** SHA-256 of the validated base scenario, overrides applied. */
   scenarioDigest: string;
   /** Version, input digests and the base's overrides (each point's own values are in its point file); absent in older studies. */

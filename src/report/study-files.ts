@@ -15,6 +15,7 @@ import { toCsv } from "./csv.js";
 import { SWEEP_DIFFERENCE_COLUMNS } from "./sweep-csv.js";
 import { provenanceCsv } from "./run-provenance.js";
 import { sweepChartSpec, type SweepRow } from "./charts/sweep-chart.js";
+import { metricTarget } from "./charts/target-line.js";
 import { tornadoChartSpec } from "./tornado-chart.js";
 
 /**
@@ -117,7 +118,9 @@ function sweepCharts(manifest: StudyManifest, points: readonly PointResult[]): [
         rows.push({ x: point.assignments[0][1] as number, model: label, mean: s.mean, ciLow: s.ci95?.[0] ?? s.mean, ciHigh: s.ci95?.[1] ?? s.mean });
       }
     });
-    return [`sweep-${metric}.vl.json`, JSON.stringify(sweepChartSpec(rows, { parameter, metric, unit }), null, 2) + "\n"];
+    // A sweep of the target itself has no one line to draw.
+    const target = points[0].assignments.some(([path]) => path.startsWith("targets")) ? undefined : metricTarget(manifest, metric);
+    return [`sweep-${metric}.vl.json`, JSON.stringify(sweepChartSpec(rows, { parameter, metric, unit, ...(target ? { target } : {}) }), null, 2) + "\n"];
   });
 }
 

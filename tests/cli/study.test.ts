@@ -40,6 +40,9 @@ describe("resim sweep and resim merge", () => {
     expect(tree(merged)).toEqual(tree(whole));
     const chart = JSON.parse(readFileSync(join(whole, "sweep-fallbackRate.vl.json"), "utf8"));
     expect(chart.layer.map((layer: { mark: { type: string } }) => layer.mark.type)).toEqual(["line", "point", "area"]);
+    // The priority-1 curve carries the scenario's target (riverton: 10 minutes) as a dashed line.
+    const p1 = readFileSync(join(whole, "sweep-responseMin.p90.priority1.vl.json"), "utf8");
+    expect(JSON.parse(p1).layer.find((layer: { data?: { values?: { target?: number }[] } }) => layer.data?.values?.[0]?.target !== undefined).data.values[0]).toEqual({ target: 10, label: "city target: 10 min" });
     const csv = readFileSync(join(whole, "sweep.csv"), "utf8").split("\n");
     expect(csv[0]).toBe("point,parameter,value,parameter2,value2,model,metric,mean,ci_low,ci_high,n,unit,base_point,minus_base_point,minus_base_point_ci_low,minus_base_point_ci_high,minus_baseline,minus_baseline_ci_low,minus_baseline_ci_high");
     expect(csv[1]).toMatch(/^0,models\.centralized-outreach\.staffing\.outreach-team\[3\]\.units,0,models\.centralized-outreach\.dispatch\[0\]\.uptake,0\.5,police-only,calls,/);
