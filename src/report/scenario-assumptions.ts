@@ -116,7 +116,23 @@ function modelRows(config: ScenarioConfig, modelIndex: number): AssumptionRow[] 
     rows.push({ parameter: `${path}.staffing.${type}`, label: `${model.name}: ${type} staffing`, value: `${Number(perDay.toFixed(1)).toLocaleString("en-US")} unit-hours a day (${range})` });
   });
   if (model.hub) {
+    const { staff, costPerHour } = model.hub;
+    const seatHoursPerDay = staff.unitHoursPerWeek / 7;
+    const constant = staff.units.every((u) => u === staff.units[0]);
+    const seats = (n: number) => `${n} seat${n === 1 ? "" : "s"}`;
     rows.push(
+      {
+        parameter: `${path}.hub.staff`,
+        label: `${model.name}: hub triage staff`,
+        value: constant
+          ? `${seats(staff.units[0])} on duty around the clock (${Number(seatHoursPerDay.toFixed(1))} seat-hours a day)`
+          : `${Number(seatHoursPerDay.toFixed(1)).toLocaleString("en-US")} seat-hours a day (${Math.min(...staff.units)} to ${staff.maxUnits} on duty)`,
+      },
+      {
+        parameter: `${path}.hub.costPerHour`,
+        label: `${model.name}: hub cost per staffed seat-hour`,
+        value: `${money(costPerHour)} (${money(Math.round(seatHoursPerDay * 365 * costPerHour))} a year for the rostered seats)`,
+      },
       { parameter: `${path}.hub.triageMin`, label: `${model.name}: hub triage time`, value: describe(model.hub.triageMin) },
       { parameter: `${path}.hub.phoneResolution`, label: `${model.name}: triaged calls resolved by phone`, value: percent(model.hub.phoneResolution) },
     );

@@ -31,6 +31,8 @@ export const GENERAL_CAVEATS: readonly string[] = [
 ];
 
 const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
+/** "an officer", "a clinician", "a peer": the article by the word's first letter. */
+const withArticle = (word: string) => `${/^[aeiou]/i.test(word) ? "an" : "a"} ${word}`;
 
 /** The switches and caveats of the models `modelIndices` of `config`. */
 export function scenarioCaveats(config: ScenarioConfig, modelIndices: readonly number[]): ScenarioCaveats {
@@ -43,7 +45,12 @@ export function scenarioCaveats(config: ScenarioConfig, modelIndices: readonly n
   const historical = config.demand.historical;
   if (historical) {
     on.push({ parameter: "demand.historical", label: "Replay of the city's own calls", detail: `calls replayed from ${historical.file} (${Number(historical.spanDays.toFixed(1))} days of records)${historical.observedOnScene ? ", with their recorded times on scene" : ""}` });
-    out.push("The replay repeats the recorded calls as they came: calls that another response model would have prevented or added (repeat calls, callers who would not have phoned police) come only from the switches below.");
+    const added = config.repeatCallers !== null || models.some((m) => m.latentDemand > 0);
+    out.push(
+      added
+        ? "The replay repeats the recorded calls as they came: calls that another response model would have prevented or added come only from the frequent-caller and latent-demand switches listed with the assumptions."
+        : "The replay repeats the recorded calls as they came: no response model prevents a repeat call or adds a call from someone who would not have phoned police (frequent callers and latent demand are off).",
+    );
   } else {
     out.push("Calls are generated from the scenario's volumes, hourly pattern and call mix, not replayed from the city's records, so unusual days (storms, large events) appear only as often as chance makes them.");
   }
@@ -54,7 +61,7 @@ export function scenarioCaveats(config: ScenarioConfig, modelIndices: readonly n
     on.push({
       parameter: "intake",
       label: "Intake misclassification",
-      detail: `${percent(intake.behavioralHealthFlagMissed)} of behavioral-health calls are not flagged as such at intake${coded ? "; some calls are coded as another category" : ""}; dispatch rules see the coded call, service follows the true need`,
+      detail: `${percent(intake.behavioralHealthFlagMissed)} of behavioral-health calls are not flagged as such at intake${coded ? "; some calls are coded as another category" : ""}; dispatch rules see the coded call, service follows the true need; a civilian team sent to a call outside its scope spends a mean ${Number(intake.handoverMin.mean.toFixed(1))} minutes before police take it over`,
     });
     out.push("Misclassification happens at the same rates at every hour and for every caller; a call-taker who learns more during the call does not re-code it, except when a civilian team hands a call outside its scope to police.");
   } else {
@@ -100,7 +107,7 @@ export function scenarioCaveats(config: ScenarioConfig, modelIndices: readonly n
     out.push("No caller declines a civilian team.");
   }
   if (config.involuntaryHoldBy) {
-    on.push({ parameter: "policy.involuntaryHoldBy", label: "Who may place an involuntary hold", detail: `only a crew with a ${config.involuntaryHoldBy.join(" or ")} may; other units request police` });
+    on.push({ parameter: "policy.involuntaryHoldBy", label: "Who may place an involuntary hold", detail: `only a crew with ${config.involuntaryHoldBy.map(withArticle).join(" or ")} may; other units request police` });
   }
 
   if (config.geography) {
@@ -120,30 +127,51 @@ export function scenarioCaveats(config: ScenarioConfig, modelIndices: readonly n
   if (config.callProcessingMin) {
     on.push({ parameter: "callProcessingMin", label: "Call processing", detail: "call taking and dispatch processing take time before a unit is sought" });
   } else {
-    out.push("Call taking and dispatch processing take no time here, so response times are shorter than a city's own figures that count from the phone being answered.");
+    // Hand-off delays and hub triage are time before dispatch too, so the caveat names them when on.
+    const delays = [
+      models.some((m) => m.rules.some((r) => r.handoffMin)) ? "the hand-off delay" : "",
+      models.some((m) => m.hub) ? "hub triage" : "",
+    ].filter(Boolean);
+    out.push(
+      delays.length > 0
+        ? `Call taking and dispatch processing at the 911 centre are not modelled (no \`callProcessingMin\`): apart from ${delays.join(" and ")} listed with the assumptions, which ${delays.length > 1 ? "delay" : "delays"} only the calls routed that way, a unit is sought the moment a call arrives, so response times are shorter than a city's own figures that count from the phone being answered.`
+        : "Call taking and dispatch processing take no time here, so response times are shorter than a city's own figures that count from the phone being answered.",
+    );
   }
 
-  const { patienceMin, escalation } = config.waiting;
-  if (patienceMin) on.push({ parameter: "waiting.abandonment", label: "Callers hang up", detail: `a caller still waiting hangs up after a mean ${Number(patienceMin.mean.toFixed(1))} minutes` });
+  const { patienceMin, escalation, abandonPriorities } = config.waiting;
+  const whose = abandonPriorities ? ` (priority ${[...abandonPriorities].sort((a, b) => a - b).join(", ")} calls only)` : "";
+  if (patienceMin) on.push({ parameter: "waiting.abandonment", label: "Callers hang up", detail: `a caller still waiting hangs up after a mean ${Number(patienceMin.mean.toFixed(1))} minutes${whose}` });
   else out.push("Callers never hang up while waiting for a unit.");
   if (escalation) on.push({ parameter: "waiting.escalation", label: "Escalation", detail: `a behavioral-health call still waiting after ${escalation.afterMin} minutes becomes priority ${escalation.toPriority} and goes to police` });
 
+  const held = config.dispatchPolicy?.reserve.some((r) => r !== null) ?? false;
+  const aging = Boolean(config.dispatchPolicy?.aging);
   if (config.dispatchPolicy) {
-    const held = config.dispatchPolicy.reserve.some((r) => r !== null);
-    const parts = [held ? "some units are held back for urgent calls" : "", config.dispatchPolicy.aging ? "waiting calls rise in priority as they age" : ""].filter(Boolean);
+    const parts = [held ? "some units are held back for urgent calls" : "", aging ? "waiting calls rise in priority as they age" : ""].filter(Boolean);
     on.push({ parameter: "dispatchPolicy", label: "Dispatch policy", detail: parts.join("; ") || "as set in the scenario" });
-  } else {
-    out.push("Waiting calls are taken strictly by priority, then arrival: no units are held back for urgent calls and waiting calls do not rise in priority.");
+  }
+  // Each half of the caveat is written only when its switch is off: escalation and aging both raise priority.
+  const notHeld = held ? "" : "no units are held back for urgent calls";
+  const noRise = aging ? "" : escalation ? "no waiting call rises in priority except the escalating behavioral-health calls listed with the assumptions" : "waiting calls do not rise in priority";
+  if (notHeld || noRise) {
+    const order = !held && !aging && !escalation ? "Waiting calls are taken strictly by priority, then arrival" : "Waiting calls are taken by priority, then arrival";
+    out.push(`${order}: ${[notHeld, noRise].filter(Boolean).join(" and ")}.`);
   }
   if (config.cancellations) {
     on.push({ parameter: "cancellations", label: "Cancelled calls", detail: "some calls are cleared without a unit arriving" });
   } else {
-    out.push("No call is cancelled before a unit arrives.");
+    const cleared = [patienceMin ? "callers who hang up while waiting" : "", models.some((m) => m.hub) ? "calls the hub resolves by phone" : ""].filter(Boolean);
+    out.push(cleared.length > 0 ? `Apart from ${cleared.join(" and ")}, no call is cancelled before a unit arrives.` : "No call is cancelled before a unit arrives.");
   }
   if (config.unitsPerCall && config.unitsPerCall.length > 0) {
     on.push({ parameter: "unitsPerCall", label: "Several units per call", detail: `${config.unitsPerCall.length} rule${config.unitsPerCall.length === 1 ? "" : "s"} send more than one unit to some calls` });
   } else {
-    out.push("One unit is sent per call, plus the police backup an alternative team may request; second and third units are not modelled.");
+    const extra = [
+      config.unitTypes.some((type, t) => usedTypes.has(t) && type.backup) ? "the police backup a team may request" : "",
+      intake ? "the police who take over a call outside a civilian team's scope" : "",
+    ].filter(Boolean);
+    out.push(`One unit is sent per call${extra.length > 0 ? `, plus ${extra.join(" and ")}` : ""}; second and third units are not modelled.`);
   }
 
   out.push(...GENERAL_CAVEATS);

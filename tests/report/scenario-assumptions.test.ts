@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { attachSources, sourceCovers } from "../../src/report/assumption-sources.js";
 import { scenarioAssumptions } from "../../src/report/scenario-assumptions.js";
 import { unitsOnDutyByHour } from "../../src/report/units-on-duty.js";
-import { validateScenario } from "../../src/scenario/load.js";
+import { loadScenario, validateScenario } from "../../src/scenario/load.js";
 
 const scenario = {
   name: "tiny",
@@ -43,6 +43,22 @@ describe("scenarioAssumptions", () => {
     expect(row("models.teams.dispatch.0").sources).toEqual([{ key: "models.teams.dispatch[0].uptake", text: "audit" }]);
     expect(row("demand.categories.*.share").sources).toEqual([{ key: "demand.categories.*.share", text: "CAD mix" }]);
     expect(rows[rows.length - 1]).toEqual({ parameter: "notes.other", label: "notes.other", value: "see the scenario file", sources: [{ key: "notes.other", text: "kept" }] });
+  });
+});
+
+describe("scenarioAssumptions of a model with a triage hub", () => {
+  it("names the hub's staff and cost in words, with their values, rather than by key path", () => {
+    const { config } = loadScenario("scenarios/riverton.yaml");
+    const rows = scenarioAssumptions(config, config.models.map((_, m) => m));
+    const staff = rows.find((r) => r.parameter === "models.centralized-outreach.hub.staff")!;
+    const cost = rows.find((r) => r.parameter === "models.centralized-outreach.hub.costPerHour")!;
+    expect(staff.label).toBe("centralized-outreach: hub triage staff");
+    expect(staff.value).toBe("1 seat on duty around the clock (24 seat-hours a day)");
+    expect(cost.label).toBe("centralized-outreach: hub cost per staffed seat-hour");
+    // 24 h x 365 d x $34.69 = $303,884.40
+    expect(cost.value).toBe("$34.69 ($303,884 a year for the rostered seats)");
+    expect(staff.sources.map((s) => s.key)).toEqual(["models.centralized-outreach.hub.staff"]);
+    expect(rows.some((r) => r.value === "see the scenario file" && r.parameter.includes(".hub."))).toBe(false);
   });
 });
 
