@@ -48,7 +48,7 @@ export function comparisonOutput({ plan, a, b }: ComparisonRun): RunOutput {
   const demand = Object.fromEntries(names.map((name) => [name, demandDifferences(plan.a, plan.b, name)]));
   const comparison: ComparisonInfo = {
     a: { scenario: a.scenario.name, scenarioFile: plan.a.file },
-    b: { scenario: b.scenario.name, scenarioFile: plan.b.file },
+    b: { scenario: b.scenario.name, scenarioFile: plan.b.file, caveats: bOut.document.caveats, assumptions: bOut.document.assumptions },
     pairs,
     demandDifferences: demand,
   };
@@ -62,7 +62,7 @@ export function comparisonOutput({ plan, a, b }: ComparisonRun): RunOutput {
     baseline: modelNames[0],
     metrics: Object.fromEntries(Object.entries(aOut.document.metrics).filter(([key]) => bNames.has(key))),
     models,
-    // Both sides' assumptions would mislead as one table: A's are kept, B's differences are the comparison.
+    // Both sides' assumptions would mislead as one table: A's are kept here, B's (with its switches) in comparison.b.
     unitsOnDutyByHour: { ...prefixed(aOut.document.unitsOnDutyByHour, "A"), ...prefixed(bOut.document.unitsOnDutyByHour, "B") },
     comparison,
   };

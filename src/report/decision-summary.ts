@@ -1,7 +1,8 @@
 /**
- * The decision summary: for each option against the baseline, the handful of measures a council
- * decides on, as counts a year a person can picture, each with its base level, its change and a
- * verdict against a practical threshold (briefing-thresholds.ts), and one plain sentence.
+ * The decision summary: for each option against the baseline (in a comparison of two files, each
+ * B model against the same model under A), the handful of measures a council decides on, as
+ * counts a year a person can picture, each with its base level, its change and a verdict against
+ * a practical threshold (briefing-thresholds.ts), and one plain sentence.
  *
  * A change is "clear" when its 95% interval excludes zero and its size is beyond the threshold;
  * "no meaningful change" when its whole interval lies within the threshold (so a real but tiny
@@ -28,10 +29,19 @@ interface Measure {
   /** For shares: the count the share is of, to show counts beside it. */
   countOf?: string;
   better: "higher" | "lower";
-  /** Clause of the option's sentence for a clear change, after "would": `amount` is already worded. */
-  phrase: (up: boolean, amount: string, document: SummaryDocument) => string;
+  /**
+   * Clause of the option's sentence for a clear change, after "would": `amount` is already worded;
+   * `fromNone`: the level it is compared with is zero (so the change is the option's whole level).
+   */
+  phrase: (up: boolean, amount: string, document: SummaryDocument, fromNone: boolean) => string;
   /** Name of the measure in "no meaningful change in ...". */
   noun: string;
+  /**
+   * For shares with counts: the clause when the share and its count move in opposite directions
+   * (the calls it is a share of changed too): `shareUp` the share's direction, `points` already
+   * worded, `calls` the count change already worded.
+   */
+  mixed?: (shareUp: boolean, points: string, calls: string) => string;
 }
 
 const target = (document: SummaryDocument) => document.targets?.priority1ResponseMin;
@@ -62,6 +72,8 @@ export const DECISION_MEASURES: readonly Measure[] = [
     better: "lower",
     phrase: (up, n) => `bring ${n} ${up ? "more" : "fewer"} ED transports a year`,
     noun: "ED transports",
+    mixed: (up, points, calls) =>
+      `take a ${up ? "larger" : "smaller"} share of BH callers to the ED (${points} ${up ? "more" : "fewer"}), though ${calls} ${up ? "fewer" : "more"} transports a year, as there are ${up ? "fewer" : "more"} BH calls`,
   },
   {
     metric: "officerHoursBH",
@@ -77,8 +89,13 @@ export const DECISION_MEASURES: readonly Measure[] = [
     kind: "share",
     countOf: "eligibleCalls",
     better: "lower",
-    phrase: (up, n) => (up ? `still send ${n} calls a year meant for its teams back to police (none was free or on duty)` : `send ${n} fewer calls a year back to police`),
+    phrase: (up, n, _d, fromNone) =>
+      up
+        ? `${fromNone ? `still send ${n}` : `send ${n} more`} calls a year meant for its teams back to police (none was free or on duty)`
+        : `send ${n} fewer calls a year back to police`,
     noun: "calls falling back to police",
+    mixed: (up, points, calls) =>
+      `send a ${up ? "larger" : "smaller"} share of the calls meant for its teams back to police (${points} ${up ? "more" : "fewer"}), though ${calls} ${up ? "fewer" : "more"} such calls a year, as ${up ? "fewer" : "more"} calls are meant for its teams`,
   },
   {
     metric: "responseMin.p90.priority1",
@@ -137,6 +154,12 @@ export interface DecisionCell {
   change: Figure | null;
   /** For shares: the approximate change in count a year. */
   changeCount: number | null;
+  /**
+   * The level this option is measured against (its own A counterpart in a comparison of two
+   * files; the baseline otherwise), in the table's units, and for shares its count a year.
+   */
+  base: Figure | null;
+  baseCount: number | null;
   verdict: Verdict;
 }
 
@@ -177,6 +200,9 @@ export function decisionSummary(document: SummaryDocument): DecisionSummary | nu
     const first = baseOf(options[0]);
     const scale = measure.kind === "total" || measure.kind === "money" ? perYear : 1;
     const base = figure(first.metrics[measure.metric], scale);
+    // A missing count of calls counts as none here, as before: the base row still shows "0 a year".
+    const baseCountOf = (summary: { metrics: Record<string, MetricSummary> }, share: Figure | null) =>
+      measure.countOf && share ? countAYear(share.mean, summary.metrics[measure.countOf]?.mean ?? 0, document.horizonDays) : null;
     const cells: Record<string, DecisionCell> = {};
     for (const option of options) {
       const model = document.models[option];
@@ -191,6 +217,8 @@ export function decisionSummary(document: SummaryDocument): DecisionSummary | nu
         levelCount,
         change,
         changeCount: levelCount !== null && baseCount !== null ? levelCount - baseCount : null,
+        base: figure(baseOf(option).metrics[measure.metric], scale),
+        baseCount: baseCountOf(baseOf(option), figure(baseOf(option).metrics[measure.metric], scale)),
         verdict: judge(change, threshold.value),
       };
     }
@@ -200,8 +228,7 @@ export function decisionSummary(document: SummaryDocument): DecisionSummary | nu
       kind: measure.kind,
       threshold,
       base,
-      // A missing count of calls counts as none here, as before: the base row still shows "0 a year".
-      baseCount: measure.countOf && base ? countAYear(base.mean, first.metrics[measure.countOf]?.mean ?? 0, document.horizonDays) : null,
+      baseCount: baseCountOf(first, base),
       cells,
     });
   }
@@ -265,7 +292,9 @@ function optionSentence(document: SummaryDocument, baseline: string, option: str
     // A baseline with no alternative has no fallbacks: the option's fallbacks are its own level, told as such.
     if (cell.verdict === "clear") {
       const up = cell.change!.mean > 0;
-      const text = measure.phrase(up, worded(row, cell), document);
+      const text = shareAgainstCount(cell) && measure.mixed
+        ? measure.mixed(up, `${(Math.abs(cell.change!.mean) * 100).toFixed(1)} percentage points`, about(cell.changeCount!))
+        : measure.phrase(up, worded(row, cell), document, cell.baseCount === null || Math.round(cell.baseCount) === 0);
       if (row.metric === "cost.total") cost = text;
       else clear.push(text);
     } else if (cell.verdict === "none") none.push(measure.noun);
@@ -289,6 +318,15 @@ function costPerOutcome(document: SummaryDocument, option: string): string {
     if (c && c.defined && c.ratio !== null && c.quadrant !== "dominant") return `${formatMoney(c.ratio)} per ${per}`;
   }
   return "";
+}
+
+/**
+ * A share whose clear change and count change point opposite ways: the calls it is a share of
+ * changed more than the share did (say, a larger share of fewer calls), so the count alone would
+ * misstate the share's direction.
+ */
+export function shareAgainstCount(cell: DecisionCell): boolean {
+  return cell.change !== null && cell.changeCount !== null && Math.round(cell.changeCount) !== 0 && Number((cell.change.mean * 100).toFixed(1)) !== 0 && Math.sign(cell.changeCount) !== Math.sign(cell.change.mean);
 }
 
 /** "the thresholds used": one phrase per measure, for the note under the table. */

@@ -5,8 +5,9 @@
  * offline. Order: decision summary, key numbers, charts, sweep, assumptions, method and caveats. No date
  * or path of the machine appears, so the same run gives the same bytes.
  */
-import { decisionSummarySection } from "./decision-summary-html.js";
+import { COMPARISON_DECISION_STYLE, decisionSummarySection } from "./decision-summary-html.js";
 import { caveatsSection, switchedOnList } from "./caveats-html.js";
+import { comparisonAssumptions, comparisonCaveats, comparisonSwitches } from "./compare-scenarios-html.js";
 import { html, type SafeHtml } from "./html-escape.js";
 import { periodPhrase } from "./period.js";
 import type { ReportChart } from "./report-charts.js";
@@ -53,7 +54,7 @@ export function reportHtml({ document, charts, sweep, uncertainty }: ReportPageI
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
 <title>${document.scenario}: response models compared</title>
 <style>
-${REPORT_STYLE}</style>
+${REPORT_STYLE}${document.comparison ? COMPARISON_DECISION_STYLE : ""}</style>
 </head>
 <body>
 <header>
@@ -77,9 +78,9 @@ ${main.map((c, i) => figure(c, i + 1 + before))}</section>
 ${sweepSection(sweep, sweepCharts, before + main.length)}
 <section id="assumptions">
 <h2>Assumptions</h2>
-${switchedOnList(document)}
+${document.comparison ? comparisonSwitches(document, document.comparison) : switchedOnList(document)}
 <p>The scenario's key parameters, as simulated, with the sources the scenario file cites for them. Figures spread over call categories are shown as averages over the call mix.${document.provenance && document.provenance.overrides.length > 0 ? " Values overridden on the command line are marked." : ""}${document.assumptions?.some((a) => a.setByExtends) ? " Values the scenario file sets over the file it extends are marked." : ""}</p>
-${assumptionsTable(document)}
+${document.comparison ? comparisonAssumptions(document, document.comparison) : assumptionsTable(document)}
 </section>
 <section id="method">
 <h2>Method and caveats</h2>
@@ -147,6 +148,6 @@ function methodSection(document: SummaryDocument): SafeHtml {
   const baseline = document.baseline !== undefined && document.models[document.baseline] ? document.baseline : null;
   return html`<p>Each model answered the same simulated calls: ${document.replications} independent replications of ${document.horizonDays} days, after ${document.warmupDays} days of warm-up that are not counted, from seed ${document.seed}. Replication <i>r</i> of every model sees the same calls with the same random draws (common random numbers), so differences between models come from the models, not from luck in the calls.</p>
 ${provenanceParagraph(document)}
-<p>Figures are means across replications with 95% confidence intervals (Student t). ${baseline ? html`Differences from ${baseline} are paired by replication; in the key-numbers tables they are bold when their interval excludes zero, and the decision summary also asks whether they exceed a practical threshold. ` : ""}Percentiles are estimated with streaming sketches accurate to 0.5%. Costs and counts are totals over the ${document.horizonDays} measured days (${periodPhrase(document.horizonDays)}), in the scenario's currency.</p>
-${caveatsSection(document)}`;
+<p>Figures are means across replications with 95% confidence intervals (Student t). ${baseline ? html`Differences from ${document.comparison ? "the same model under A" : baseline} are paired by replication; in the key-numbers tables they are bold when their interval excludes zero, and the decision summary also asks whether they exceed a practical threshold. ` : ""}Percentiles are estimated with streaming sketches accurate to 0.5%. Costs and counts are totals over the ${document.horizonDays} measured days (${periodPhrase(document.horizonDays)}), in the scenario's currency.</p>
+${document.comparison ? comparisonCaveats(document, document.comparison) : caveatsSection(document)}`;
 }

@@ -96,7 +96,7 @@ ${rows.map((row) => html`<tr><th scope="row">${row.label}</th>${models.map((mode
 </table>`;
   if (baseline === null || others.length === 0) return estimates;
   const differences = html`<table class="numbers differences">
-<caption>Difference from ${document.comparison ? "A" : baseline} (paired by replication). <strong>Bold</strong>: the 95% interval excludes zero, a clear difference; grey: it includes zero, no clear difference. Percentages differ in percentage points (pt); beside them, about how many calls a year that is.</caption>
+<caption>Difference from ${document.comparison ? "A" : baseline} (paired by replication). <strong>Bold</strong>: the 95% interval excludes zero, a clear difference; grey: it includes zero, no clear difference. Percentages differ in percentage points (pt); beside them, about how many calls a year that is.${document.comparison ? " Where B has more or fewer of the calls a share is of (its demand or intake differs), the share and the count can move in opposite directions: a share up with a count down is a larger share of fewer calls." : ""}</caption>
 <thead><tr><th scope="col">Measure</th>${others.map((model) => html`<th scope="col" class="num">${model} − ${comparedWith(document, model)}</th>`)}</tr></thead>
 <tbody>
 ${rows.map((row) => html`<tr><th scope="row">${row.label}</th>${others.map((model) => {

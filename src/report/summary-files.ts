@@ -49,7 +49,11 @@ export interface SummaryDocument {
 /** What `resim compare` adds: the two files, which A model each B model is paired with, and where their demand differs. */
 export interface ComparisonInfo {
   a: { scenario: string; scenarioFile: string };
-  b: { scenario: string; scenarioFile: string };
+  /**
+   * B's own switches, caveats and key parameters (the document's `caveats` and `assumptions` are
+   * A's), so the report can say what B switches on; absent in files from before they were kept.
+   */
+  b: { scenario: string; scenarioFile: string; caveats?: ScenarioCaveats; assumptions?: Assumption[] };
   /** B model -> the A model its `vsBaseline` and cost-effectiveness are against. */
   pairs: Record<string, string>;
   /** By model: the scenario parts that make calls and differ between the files (empty: the same calls). */
