@@ -9,9 +9,9 @@ import { COMPARISON_DECISION_STYLE, decisionSummarySection } from "./decision-su
 import { caveatsSection, switchedOnList } from "./caveats-html.js";
 import { comparisonAssumptions, comparisonCaveats, comparisonSwitches } from "./compare-scenarios-html.js";
 import { html, type SafeHtml } from "./html-escape.js";
+import { pageHead } from "./page-head.js";
 import { periodPhrase } from "./period.js";
 import type { ReportChart } from "./report-charts.js";
-import { REPORT_STYLE } from "./report-style.js";
 import { describeOverride } from "../scenario/provenance.js";
 import { assumptionsTable, comparisonTables, costEffectivenessTable } from "./report-tables.js";
 import type { SummaryDocument } from "./summary-files.js";
@@ -46,18 +46,7 @@ export function reportHtml({ document, charts, sweep, uncertainty }: ReportPageI
   const heading = document.comparison
     ? `B (${document.comparison.b.scenarioFile}) compared with A (${document.comparison.a.scenarioFile}), on the same calls`
     : baseline && compared.length > 0 ? `${compared.join(" and ")} compared with ${baseline}` : models.join(", ");
-  const page = html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
-<title>${document.scenario}: response models compared</title>
-<style>
-${REPORT_STYLE}${document.comparison ? COMPARISON_DECISION_STYLE : ""}</style>
-</head>
-<body>
-<header>
+  const page = html`${pageHead(`${document.scenario}: response models compared`, document.comparison ? COMPARISON_DECISION_STYLE : "")}<header>
 <p class="kicker">Response-model briefing</p>
 <h1>${document.scenario}: ${heading}</h1>
 ${document.description ? html`<p class="lead">${document.description}</p>` : ""}

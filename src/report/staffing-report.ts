@@ -12,11 +12,11 @@ import { commitFolder, readBasis } from "../output/folder-commit.js";
 import { OutputError } from "../output/atomic-write.js";
 import { formatMoney, formatValue } from "./format.js";
 import { html, type SafeHtml } from "./html-escape.js";
+import { pageHead } from "./page-head.js";
 import { metricLabel } from "./metric-labels.js";
 import { readFolderJson } from "./read-folder-json.js";
 import { renderChart } from "./render-chart.js";
 import { ReportInputError } from "./report-error.js";
-import { REPORT_STYLE } from "./report-style.js";
 import { staffingChartSpec, type StaffingPoint } from "./staffing-chart.js";
 import { STAFFING_FILE } from "./staffing-files.js";
 
@@ -204,18 +204,7 @@ function staffingPage(document: StaffingDocument, figures: readonly SafeHtml[]):
   const types = document.unitTypes.join(" and ");
   const best = document.best;
   const targets = document.targetDetails;
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
-<title>${document.scenario}: staffing search</title>
-<style>
-${REPORT_STYLE}</style>
-</head>
-<body>
-<header>
+  return html`${pageHead(`${document.scenario}: staffing search`)}<header>
 <p class="kicker">Staffing search</p>
 <h1>${document.scenario}: the cheapest ${types} roster in ${document.model} that meets every target</h1>
 <p class="meta">${document.replications} replications of ${document.horizonDays} days per roster · seed ${document.seed} · scenario file ${document.scenarioFile}</p>

@@ -12,9 +12,9 @@ import { readStudyPart, type StudyManifest } from "../experiment/study.js";
 import { commitFolder, readBasis } from "../output/folder-commit.js";
 import { OutputError } from "../output/atomic-write.js";
 import { html, type SafeHtml } from "./html-escape.js";
+import { pageHead } from "./page-head.js";
 import { renderChart } from "./render-chart.js";
 import { ReportInputError } from "./report-error.js";
-import { REPORT_STYLE } from "./report-style.js";
 import { metricLabel } from "./metric-labels.js";
 import { IN_WORDS, studyTableContent, type StudyTableBlock } from "./study-tables.js";
 import { uncertaintySentence } from "./uncertainty-words.js";
@@ -92,18 +92,7 @@ function studyPage(manifest: StudyManifest, content: ReturnType<typeof studyTabl
     manifest.kind === "sweep"
       ? "The scenario was run again at each value shown, on the same replication seeds, so the curves differ only by what the parameter changes."
       : "Each uncertain parameter was set to its low and then its high value, one at a time, with everything else as in the scenario, on the same replication seeds as the base run; the longest bars are the inputs the result depends on most.";
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
-<title>${manifest.scenario}: ${what.toLowerCase()}</title>
-<style>
-${REPORT_STYLE}</style>
-</head>
-<body>
-<header>
+  return html`${pageHead(`${manifest.scenario}: ${what.toLowerCase()}`)}<header>
 <p class="kicker">${what}</p>
 <h1>${content.title}</h1>
 <p class="meta">${manifest.replications} replications of ${manifest.horizonDays} days · seed ${manifest.seed} · scenario file ${manifest.scenarioFile}</p>

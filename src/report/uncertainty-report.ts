@@ -12,10 +12,10 @@ import type { TopLevelSpec } from "vega-lite";
 import { commitFolder, readBasis } from "../output/folder-commit.js";
 import { OutputError } from "../output/atomic-write.js";
 import { html, type SafeHtml } from "./html-escape.js";
+import { pageHead } from "./page-head.js";
 import { metricLabel } from "./metric-labels.js";
 import { renderChart } from "./render-chart.js";
 import { ReportInputError } from "./report-error.js";
-import { REPORT_STYLE } from "./report-style.js";
 import { readUncertaintyDocument, uncertaintyChartFiles, uncertaintyOptions, UNCERTAINTY_FILE, type UncertaintyDocument } from "./uncertainty-document.js";
 import { amount, keyMeasures, uncertaintyCaption, uncertaintySection, type UncertaintyFigure } from "./uncertainty-section.js";
 
@@ -79,18 +79,7 @@ export async function writeUncertaintyReport(folder: string): Promise<{ files: s
 function uncertaintyPage(document: UncertaintyDocument, figures: readonly UncertaintyFigure[]): string {
   const options = uncertaintyOptions(document);
   const heading = options.length > 0 ? `${options.join(" and ")} compared with ${document.baseline}, with uncertain inputs` : `${document.baseline} with uncertain inputs`;
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
-<title>${document.scenario}: uncertainty analysis</title>
-<style>
-${REPORT_STYLE}</style>
-</head>
-<body>
-<header>
+  return html`${pageHead(`${document.scenario}: uncertainty analysis`)}<header>
 <p class="kicker">Uncertainty analysis</p>
 <h1>${document.scenario}: ${heading}</h1>
 <p class="meta">${document.draws} draws of ${document.inputs.length} uncertain inputs, ${document.horizonDays} days each · seed ${document.seed} · scenario file ${document.scenarioFile}${document.overrides.length > 0 ? ` · overrides ${document.overrides.join(", ")}` : ""}</p>
