@@ -15,8 +15,7 @@
  *   84 flags (uint8)  88 id start  92 id end  96 content end  100 line length (uint32 each,
  *   byte offsets in the line)
  */
-import { csvText, formatMinutes, parseCallTableLine } from "../streams/call-table.js";
-import { formatCivilDate, SECONDS_PER_DAY } from "../streams/civil-time.js";
+import { formatCallTableRow, parseCallTableLine } from "../streams/call-table.js";
 import type { ImportedCall } from "./row-mapper.js";
 
 /** Bytes before the line's text in each record. */
@@ -29,79 +28,56 @@ const MAPPED = 8;
 const CANCELLED_KNOWN = 16;
 const CANCELLED = 32;
 
-const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
-
 /** Minutes as the table writes them (3 decimals) and reads them back; -0 reads back as 0. */
 function asWritten(minutes: number): number {
   return Number.isNaN(minutes) ? NaN : Math.round(minutes * 1000) / 1000 + 0;
 }
 
-/** Whether csvText leaves `value` as it is (no line break, comma or quote, no formula start): most ids, beats and types. */
-function isPlainText(value: string): boolean {
-  if (value.length === 0) return true;
-  const first = value.charCodeAt(0);
-  // = + - @ and tab: the starts csvText guards against spreadsheet formulas.
-  if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9) return false;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code === 44 || code === 34 || code === 10 || code === 13) return false;
+/** The id's place among the table's columns (0-based). */
+const ID_FIELD = 15;
+
+/** Where the CSV field starting at `start` ends: its closing quote's next byte if quoted, else the next comma. */
+function fieldEnd(out: Buffer, start: number): number {
+  if (out[start] !== 34) return out.indexOf(44, start);
+  let i = start + 1;
+  for (;;) {
+    i = out.indexOf(34, i);
+    if (out[i + 1] !== 34) return i + 1;
+    i += 2;
   }
-  return true;
 }
 
 /**
  * Encodes calls into records and decodes their headers (see the file header). One per import.
- * The table line is written straight into the record, byte for byte what
- * streams/call-table.ts's formatCallTableRow writes (tests/import/compact-call.test.ts holds them
- * to it), without building the line as one string first.
+ * The table line is streams/call-table.ts's formatCallTableRow, the one writer of the format.
  */
 export class CallCodec {
   /** Category names by index; index 0 is "" (no initial category). */
   private readonly names: string[] = [""];
   private readonly indices = new Map<string, number>([["", 0]]);
-  /** The current call's columns up to initial_priority and its comma (all ASCII), made by `prepare`. */
-  private head = "";
+  /** The current call's table line, made by `prepare`. */
+  private line = "";
   /** The civil second the current call's line states. */
   private received = 0;
-  private day = NaN;
-  private dayText = "";
 
   /** Readies `call` for `write`; returns the most bytes its record can take. */
   prepare(call: ImportedCall): number {
-    const sec = call.receivedSec;
-    const days = Math.floor(sec / SECONDS_PER_DAY);
-    if (days !== this.day) {
-      this.day = days;
-      this.dayText = formatCivilDate(days);
-    }
-    const ofDay = Math.floor(sec - days * SECONDS_PER_DAY);
-    this.received = days * SECONDS_PER_DAY + ofDay;
-    this.head =
-      `${this.dayText}T${TWO_DIGITS[Math.floor(ofDay / 3600)]}:${TWO_DIGITS[Math.floor(ofDay / 60) % 60]}:${TWO_DIGITS[ofDay % 60]},` +
-      `${call.category},${call.priority},${call.prioritySource},${call.behavioralHealth ? "1" : "0"},${call.weapon ? "1" : "0"},` +
-      `${formatMinutes(call.dispatchedMin)},${formatMinutes(call.enrouteMin)},${formatMinutes(call.arrivedMin)},${formatMinutes(call.clearedMin)},${formatMinutes(call.queuedMin)},` +
-      `${call.cancelled === null ? "" : call.cancelled ? "1" : "0"},${Number.isNaN(call.units) ? "" : call.units},${call.initialCategory},${Number.isNaN(call.initialPriority) ? "" : call.initialPriority},`;
-    // csvText at most doubles a text and adds 3 characters; a UTF-16 code unit takes at most 3 bytes in UTF-8.
-    const text = call.id.length + call.zone.length + call.type.length + call.typeDescription.length;
-    return HEADER_BYTES + this.head.length + 3 * (2 * text + 12) + 24;
+    this.received = Math.floor(call.receivedSec);
+    this.line = formatCallTableRow(call);
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    return HEADER_BYTES + 3 * this.line.length;
   }
 
   /** Writes the call `prepare` readied at `at` (with the room it asked for); returns the bytes written. */
   write(call: ImportedCall, out: Buffer, at: number): number {
     const textAt = at + HEADER_BYTES;
-    let end = textAt + out.write(this.head, textAt, "latin1");
-    const idStart = end;
-    end += out.write(isPlainText(call.id) ? call.id : csvText(call.id), end);
-    const idEnd = end;
-    out[end++] = 44;
-    end += out.write(isPlainText(call.zone) ? call.zone : csvText(call.zone), end);
-    out[end++] = 44;
-    end += out.write(isPlainText(call.type) ? call.type : csvText(call.type), end);
-    out[end++] = 44;
-    end += out.write(isPlainText(call.typeDescription) ? call.typeDescription : csvText(call.typeDescription), end);
-    const contentEnd = end;
-    out[end++] = 44;
-    end += out.write(String(call.line), end, "latin1");
+    const end = textAt + out.write(this.line, textAt);
+    // The id is the 16th field; every field before it is a name or a number, never quoted.
+    let idStart = textAt;
+    for (let commas = 0; commas < ID_FIELD; idStart++) if (out[idStart] === 44) commas++;
+    const idEnd = fieldEnd(out, idStart);
+    // The export line number, last, is digits: the content ends at the comma before it.
+    const contentEnd = out.lastIndexOf(44, end - 1);
     out.writeDoubleLE(this.received, at);
     out.writeDoubleLE(asWritten(call.dispatchedMin), at + 8);
     out.writeDoubleLE(asWritten(call.enrouteMin), at + 16);
