@@ -1,7 +1,7 @@
 /** `resim validate`: check a scenario, mapping or taxonomy file without running it. */
 import { Command } from "commander";
 import { fileKind } from "../import/file-kind.js";
-import { loadScenario, readScenarioData } from "../scenario/load.js";
+import { loadScenarioData, readScenarioData } from "../scenario/load.js";
 
 export function validateCommand(): Command {
   return new Command("validate")
@@ -14,7 +14,8 @@ export function validateCommand(): Command {
     )
     .action(async (files: string[]) => {
       for (const file of files) {
-        const kind = fileKind(readScenarioData(file));
+        const data = readScenarioData(file);
+        const kind = fileKind(data);
         if (kind === "mapping") {
           // Loaded on demand: building the mapping and taxonomy schemas costs a scenario's check time.
           const { loadMapping } = await import("../import/mapping.js");
@@ -25,7 +26,7 @@ export function validateCommand(): Command {
           const taxonomy = loadTaxonomy(file);
           process.stdout.write(`${file}: ok (taxonomy ${taxonomy.files.join(" -> ")})\n`);
         } else {
-          const { config } = loadScenario(file);
+          const { config } = loadScenarioData(data, file);
           const models = config.models.map((m) => m.name).join(", ");
           process.stdout.write(`${file}: ok (${config.unitTypes.length} unit types, ${config.demand.categories.length} call categories, models: ${models})\n`);
         }

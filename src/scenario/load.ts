@@ -35,7 +35,15 @@ export interface RunOverrides {
  * the same message as in the file), validates and builds it. Throws ScenarioError for any problem.
  */
 export function loadScenario(file: string, overrides: RunOverrides = {}): LoadedScenario {
-  const tree = resolveExtends(readScenarioData(file), file, parseScenarioText);
+  return loadScenarioData(readScenarioData(file), file, overrides);
+}
+
+/**
+ * {@link loadScenario} of data already read from `file` with {@link readScenarioData} (so a caller
+ * that looked at the data first does not parse the file twice). Throws ScenarioError.
+ */
+export function loadScenarioData(data: unknown, file: string, overrides: RunOverrides = {}): LoadedScenario {
+  const tree = resolveExtends(data, file, parseScenarioText);
   return validateWithOverrides(tree.data, file, overrides, tree.origin);
 }
 

@@ -8,8 +8,9 @@
  * same bytes on any machine, and a moved or renamed file keeps its digest.
  */
 import { createHash } from "node:crypto";
+import { closeSync, readSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { sha256OfRegularFile } from "../streams/input-file.js";
+import { openRegularFile } from "../streams/input-file.js";
 import { RESIM_VERSION } from "../version.js";
 import type { OverrideRecord } from "./assignments.js";
 import { readScenarioData, type LoadedScenario } from "./load.js";
@@ -94,4 +95,26 @@ export function describeOverride(o: OverrideRecord): string {
   if (o.given === "--set") return `--set ${o.path}=${value}`;
   if (o.given.startsWith("--") && !o.given.includes(" ")) return `${o.given} ${value}`;
   return `${o.path}=${value} (${o.given})`;
+}
+
+/**
+ * SHA-256 (hex) of a regular file's bytes, read in 1 MiB chunks so a large call table is hashed
+ * in flat memory; opened as {@link openRegularFile} opens (a device or pipe is refused, never
+ * read forever). Throws DataFileError. Here rather than in streams/input-file.ts so that loading a
+ * scenario (`resim validate`) does not load node:crypto.
+ */
+function sha256OfRegularFile(file: string, what = "a file"): string {
+  const fd = openRegularFile(file, what);
+  try {
+    const hash = createHash("sha256");
+    const buffer = Buffer.allocUnsafe(1024 * 1024);
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, null);
+      if (read === 0) break;
+      hash.update(buffer.subarray(0, read));
+    }
+    return hash.digest("hex");
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -11,7 +11,6 @@
  *
  * Every refusal is a DataFileError naming the file, what it is and the limit.
  */
-import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import { DataFileError } from "./data-file-error.js";
 
@@ -181,25 +180,4 @@ function firstInvalidUtf8(bytes: Buffer): number {
     i += length;
   }
   return 0;
-}
-
-/**
- * SHA-256 (hex) of a regular file's bytes, read in 1 MiB chunks so a large call table is hashed
- * in flat memory; opened as {@link openRegularFile} opens (a device or pipe is refused, never
- * read forever). Used for the provenance digest of a run's inputs. Throws DataFileError.
- */
-export function sha256OfRegularFile(file: string, what = "a file"): string {
-  const fd = openRegularFile(file, what);
-  try {
-    const hash = createHash("sha256");
-    const buffer = Buffer.allocUnsafe(1024 * 1024);
-    for (;;) {
-      const read = readSync(fd, buffer, 0, buffer.length, null);
-      if (read === 0) break;
-      hash.update(buffer.subarray(0, read));
-    }
-    return hash.digest("hex");
-  } finally {
-    closeSync(fd);
-  }
 }

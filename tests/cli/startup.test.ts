@@ -31,17 +31,26 @@ const bundled = readFileSync(MAIN, "utf8").includes('"../../bundle/chunk-');
 /** A loader hook that prints every module URL the process loads to stderr. */
 function hookFile(): string {
   const folder = mkdtempSync(join(tmpdir(), "resim-startup-"));
-  writeFileSync(join(folder, "hooks.mjs"), `export async function load(url, context, next) { process.stderr.write("LOADED " + url + "\\n"); return next(url, context); }\n`);
+  // Written straight to fd 2: the hooks' thread's process.stderr is flushed asynchronously and may be lost when resim exits first.
+  writeFileSync(join(folder, "hooks.mjs"), `import { writeSync } from "node:fs";\nexport async function load(url, context, next) { writeSync(2, "LOADED " + url + "\\n"); return next(url, context); }\n`);
   writeFileSync(join(folder, "register.mjs"), `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(join(folder, "hooks.mjs")).href)});\n`);
   return join(folder, "register.mjs");
 }
 
 const register = hookFile();
 
-/** The file URLs `resim ARGS` loads (node's builtins left out). */
+/**
+ * The file URLs `resim ARGS` loads (node's builtins left out): ES modules as the hook sees them,
+ * CommonJS ones as NODE_DEBUG=module logs them. Without its compile cache, the bundle `resim
+ * validate` runs from (dist/bundle/validate.cjs) is required as a CommonJS module is.
+ */
 function spawnLoaded(args: string[], env: Record<string, string> = {}): string[] {
-  const { stderr } = spawnSync(process.execPath, ["--import", register, MAIN, ...args], { encoding: "utf8", env: { ...process.env, ...env } });
-  return stderr.split("\n").filter((line) => line.startsWith("LOADED file:")).map((line) => line.slice(7));
+  const { stderr } = spawnSync(process.execPath, ["--import", register, MAIN, ...args], { encoding: "utf8", env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: "1", NODE_DEBUG: "module", ...env } });
+  return stderr.split("\n").flatMap((line) => {
+    if (line.startsWith("LOADED file:")) return [line.slice(7)];
+    const commonJs = /^MODULE \d+: load "(.+)" for module /.exec(line);
+    return commonJs === null ? [] : [pathToFileURL(commonJs[1]).href];
+  });
 }
 
 /** A module's name as both layouts can give it: `src/cli/main` or `node_modules/zod/v4/core/core.js`. */
