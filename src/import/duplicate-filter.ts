@@ -12,13 +12,19 @@
 export const DUPLICATE_ROW = "duplicate row (same id and received time as an earlier row)";
 export const DUPLICATE_ID = "duplicate id with different values (same id and received time; the first row is kept)";
 
+/** Calls of one second compared one by one; past this many, their ids go into a Map. */
+const SCANNED = 8;
+
 /** Remembers the calls kept at the current received second (see the file header). */
 export class DuplicateFilter {
   private second = NaN;
-  /** Id (its bytes as latin1, one character per byte) -> where its line's content lies in `kept`. */
+  /** Id (its bytes as latin1, one character per byte) -> where its line's content lies in `kept`; filled once the second has more than SCANNED calls. */
   private readonly ids = new Map<string, number>();
   private kept = Buffer.allocUnsafe(16 * 1024);
+  /** Per kept call: where its content ends in `kept`, and where its id starts and ends there. */
   private keptEnds: number[] = [];
+  private idStarts: number[] = [];
+  private idEnds: number[] = [];
   private used = 0;
 
   /**
@@ -29,15 +35,16 @@ export class DuplicateFilter {
   check(second: number, record: Buffer, start: number, idStart: number, idEnd: number, contentEnd: number): string | null {
     if (second !== this.second) {
       this.second = second;
-      this.ids.clear();
+      if (this.keptEnds.length > SCANNED) this.ids.clear();
       this.keptEnds.length = 0;
+      this.idStarts.length = 0;
+      this.idEnds.length = 0;
       this.used = 0;
     }
     // A call without an id cannot be told to be a duplicate.
     if (idStart === idEnd) return null;
-    // latin1: one character per byte, so equal keys are equal bytes (and equal ids).
-    const id = record.toString("latin1", idStart, idEnd);
-    const kept = this.ids.get(id);
+    const count = this.keptEnds.length;
+    const kept = count > SCANNED ? this.ids.get(record.toString("latin1", idStart, idEnd)) : this.scan(record, idStart, idEnd);
     if (kept !== undefined) {
       const keptStart = kept === 0 ? 0 : this.keptEnds[kept - 1];
       return record.compare(this.kept, keptStart, this.keptEnds[kept], start, contentEnd) === 0 ? DUPLICATE_ROW : DUPLICATE_ID;
@@ -48,9 +55,31 @@ export class DuplicateFilter {
       this.kept.copy(bigger, 0, 0, this.used);
       this.kept = bigger;
     }
-    this.used += record.copy(this.kept, this.used, start, contentEnd);
-    this.ids.set(id, this.keptEnds.length);
+    const at = this.used;
+    this.used += record.copy(this.kept, at, start, contentEnd);
+    this.idStarts.push(at + idStart - start);
+    this.idEnds.push(at + idEnd - start);
     this.keptEnds.push(this.used);
+    if (count === SCANNED) {
+      // latin1: one character per byte, so equal keys are equal bytes (and equal ids).
+      for (let i = 0; i <= count; i++) this.ids.set(this.kept.toString("latin1", this.idStarts[i], this.idEnds[i]), i);
+    } else if (count > SCANNED) {
+      this.ids.set(record.toString("latin1", idStart, idEnd), count);
+    }
     return null;
+  }
+
+  /** The kept call with the id record[idStart, idEnd), compared byte by byte, or undefined. */
+  private scan(record: Buffer, idStart: number, idEnd: number): number | undefined {
+    const { kept, idStarts, idEnds } = this;
+    const length = idEnd - idStart;
+    for (let k = 0; k < idStarts.length; k++) {
+      const from = idStarts[k];
+      if (idEnds[k] - from !== length) continue;
+      let i = 0;
+      while (i < length && kept[from + i] === record[idStart + i]) i++;
+      if (i === length) return k;
+    }
+    return undefined;
   }
 }

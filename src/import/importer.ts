@@ -56,6 +56,7 @@ export function importCalls(options: ImportOptions): ImportResult {
     if (header === null) throw new DataFileError(file, null, null, "is empty: it has no header row");
     const lookup = mapping.typeLookup === null ? null : readCodeLookup(file, mapping.typeLookup);
     const mapper = new RowMapper(mapping, header, file, lookup?.descriptions ?? null);
+    reader.readOnly(mapper.readColumns, header.length);
     const onBad = (line: number, problem: RowProblem | null, reason: string): never => {
       throw new DataFileError(file, line, problem?.column ?? null, problem?.message ?? reason);
     };
@@ -65,7 +66,7 @@ export function importCalls(options: ImportOptions): ImportResult {
     for (let fields = reader.next(); fields !== null; fields = reader.next()) {
       tally.rowsRead++;
       const line = reader.line;
-      const runaway = runawayQuote(fields, header, line, mapping.delimiter);
+      const runaway = reader.mayHoldLineBreak ? runawayQuote(fields, header, line, mapping.delimiter) : null;
       if (runaway !== null) tally.skip(RUNAWAY_QUOTE, line, true, runaway);
       else if (mapper.map(fields, line, tally, call)) {
         try {

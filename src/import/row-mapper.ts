@@ -126,6 +126,23 @@ export class RowMapper {
     for (const spec of [...("single" in received ? [received.single] : [received.date, received.time]), ...mapping.observed.values()]) spec.hits.fill(0);
   }
 
+  /** The columns whose values `map` reads (the reader need not decode the others). */
+  get readColumns(): number[] {
+    return [
+      ...this.receivedColumns,
+      this.idColumn,
+      this.typeColumn,
+      this.zoneColumn,
+      this.priorityColumn,
+      ...this.excludeColumns.flat(),
+      ...this.observed.map((o) => o.column),
+      this.unitsColumn,
+      this.initialTypeColumn,
+      this.initialPriorityColumn,
+      this.cancelledColumn,
+    ].filter((column) => column >= 0);
+  }
+
   /**
    * Maps one record into `call` (reused from row to row: exports have millions of rows); returns
    * false when the row is skipped (reported to `sink`).
