@@ -35,6 +35,8 @@ const MIN_KEY = Math.ceil(Math.log(SMALLEST_ACCURATE_VALUE_MIN) * INVERSE_LOG_GA
 const MAX_KEY = Math.ceil(Math.log(LARGEST_ACCURATE_VALUE_MIN) * INVERSE_LOG_GAMMA);
 const BUCKET_COUNT = MAX_KEY - MIN_KEY + 1;
 const LAST_BUCKET = BUCKET_COUNT - 1;
+/** What `add` returns for an exact zero, counted apart from the buckets. */
+const ZERO_BUCKET = -1;
 
 /**
  * The bucket of a positive value by definition: ⌈ln x / ln γ⌉ − MIN_KEY, clamped to the layout.
@@ -144,23 +146,41 @@ export class QuantileSketch {
    * Adds one value. Constant time, no allocation (it runs once per simulated call).
    *
    * @param value - a finite number >= 0, in minutes. `-0` counts as 0.
+   * @returns the value's bucket, for {@link QuantileSketch.addInBucket} of the same value to
+   *   another sketch.
    * @throws RangeError if `value` is negative, NaN or infinite; the message includes the value.
    */
-  add(value: number): void {
+  add(value: number): number {
     // One comparison pair rejects negatives, NaN (every comparison with NaN is false) and +∞.
     if (!(value >= 0 && value < Infinity)) throw invalidValue(value);
+    const bucket = value === 0 ? ZERO_BUCKET : sketchBucketIndex(value);
+    this.addInBucket(value, bucket);
+    return bucket;
+  }
+
+  /**
+   * Adds a value that another sketch's {@link QuantileSketch.add} took and returned the bucket
+   * of: the same state as `add(value)`, without checking the value or finding its bucket again
+   * (a call's response time goes into two or three sketches).
+   *
+   * @param value - the value given to that `add`.
+   * @param bucket - what that `add` returned.
+   * @returns `bucket`, for the next sketch.
+   */
+  addInBucket(value: number, bucket: number): number {
     this.valueCount += 1;
     this.valueSum += value;
-    if (value === 0) {
+    if (bucket === ZERO_BUCKET) {
       // Literal 0 rather than `value`, so that −0 never becomes the reported min or max.
       this.zeroCount += 1;
       if (this.minimum > 0) this.minimum = 0;
       if (this.maximum < 0) this.maximum = 0;
-      return;
+      return bucket;
     }
     if (value < this.minimum) this.minimum = value;
     if (value > this.maximum) this.maximum = value;
-    this.counts[sketchBucketIndex(value)] += 1;
+    this.counts[bucket] += 1;
+    return bucket;
   }
 
   /** Number of values added (including merged sketches). */

@@ -97,13 +97,20 @@ export class ReplicationRecorder {
   readonly record = (call: CallRecord): void => {
     if (call.arrivalMin < this.options.windowStartMin || call.arrivalMin >= this.options.windowEndMin) return;
     this.calls++;
-    if (!Number.isNaN(call.assignedMin)) this.queueWait.add(call.assignedMin - call.readyMin);
+    // A value going into several sketches has its bucket found once (`addInBucket`); a call
+    // answered the moment it was assigned (no travel) waited as long as its response time.
+    let wait = NaN;
+    let waitBucket = 0;
+    if (!Number.isNaN(call.assignedMin)) {
+      wait = call.assignedMin - call.readyMin;
+      waitBucket = this.queueWait.add(wait);
+    }
     if (!Number.isNaN(call.onSceneMin)) {
       const response = call.onSceneMin - call.arrivalMin;
-      this.response.add(response);
+      const bucket = response === wait ? this.response.addInBucket(response, waitBucket) : this.response.add(response);
       // Per-priority figures use the priority the call arrived with, not one raised by escalation.
-      this.responseByPriority[call.arrivalPriority].add(response);
-      if (call.behavioralHealth) this.responseBH.add(response);
+      this.responseByPriority[call.arrivalPriority].addInBucket(response, bucket);
+      if (call.behavioralHealth) this.responseBH.addInBucket(response, bucket);
     }
     // A P1 call cancelled within the target has no response to judge; one cancelled later missed it.
     if (call.arrivalPriority === 1 && !(call.cancelled && call.endMin - call.arrivalMin <= this.options.priority1TargetMin)) {

@@ -32,9 +32,10 @@ export class ZoneRecorder {
     if (Number.isNaN(call.onSceneMin)) return;
     const response = call.onSceneMin - call.arrivalMin;
     const sketches = this.response[zone];
-    sketches[0].add(response);
-    if (call.arrivalPriority === 1) sketches[1].add(response);
-    if (call.behavioralHealth) sketches[2].add(response);
+    // The bucket is found once for the three sketches.
+    const bucket = sketches[0].add(response);
+    if (call.arrivalPriority === 1) sketches[1].addInBucket(response, bucket);
+    if (call.behavioralHealth) sketches[2].addInBucket(response, bucket);
   }
 
   /** Sets every zone's metric values. */

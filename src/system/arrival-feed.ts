@@ -35,6 +35,18 @@ export class ArrivalFeed {
       this.done = true;
       return;
     }
-    this.sim.at(arrival.timeMin, PRECEDENCE.arrival, this.onArrival, Call.fromArrival(this.nextCallId++, arrival));
+    this.sim.at(arrival.timeMin, PRECEDENCE.arrival, this.arrive, undefined);
   }
+
+  /**
+   * The pending arrival happens: its call is made now, from the record the source filled (nothing
+   * overwrites it before then, since only one arrival is pending), and handed on. Made here rather
+   * than when scheduled, the call is a young object that no older one points at until the response
+   * system stores it (no write barrier on the event queue's payloads), and its construction is
+   * inlined into this small handler instead of being a generic constructor call out of the large
+   * `scheduleNext`; ids are the same, as arrivals are made one at a time.
+   */
+  private readonly arrive = (): void => {
+    this.onArrival(Call.fromArrival(this.nextCallId++, this.arrival));
+  };
 }

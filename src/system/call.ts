@@ -79,11 +79,22 @@ export class Call implements CallRecord {
     readonly behavioralHealth: boolean,
     readonly weapon: boolean,
     /** 32-bit seed of the call's own random substreams (common random numbers across models). */
-    readonly seed: number,
+    seed: number,
   ) {
+    this.seedBits = seed | 0;
     this.arrivalPriority = priority;
     this.codedCategory = category;
     this.codedBehavioralHealth = behavioralHealth;
+  }
+
+  /**
+   * The seed's 32 bits as a signed integer: V8 keeps a field that always holds a small integer in
+   * the object itself, but boxes a number past 2^31 (half of all seeds) in a heap object of its own.
+   */
+  private readonly seedBits: number;
+  /** 32-bit seed of the call's own random substreams (common random numbers across models), 0 .. 2^32 - 1. */
+  get seed(): number {
+    return this.seedBits >>> 0;
   }
 
   /** The priority the call arrived with; `priority` is the one it is dispatched at (an escalation raises it). */

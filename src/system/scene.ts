@@ -6,6 +6,7 @@
  */
 import type { CallRandom } from "../random/call-random.js";
 import { CALL_ROLE, type Call } from "./call.js";
+import type { CallDraws } from "./call-draws.js";
 import { DISPOSITION, type ScenarioConfig, type UnitTypeConfig } from "./config.js";
 import { ruleTakes } from "./dispatch-rules.js";
 import { PURPOSE } from "./purposes.js";
@@ -24,24 +25,35 @@ export class SceneDecision {
   linkedPriority = 1;
 }
 
-/** Decides the scene for `call` served by a unit of `type`; fills `out`. */
-export function decideScene(scenario: ScenarioConfig, type: UnitTypeConfig, call: Call, random: CallRandom, nowMin: number, out: SceneDecision): void {
+/**
+ * Decides the scene for `call` served by a unit of `type` (index `typeIndex`); fills `out`. The
+ * on-scene, disposition and hold draws come through `draws` (see call-draws.ts).
+ */
+export function decideScene(
+  scenario: ScenarioConfig,
+  type: UnitTypeConfig,
+  typeIndex: number,
+  call: Call,
+  random: CallRandom,
+  draws: CallDraws,
+  nowMin: number,
+  out: SceneDecision,
+): void {
   out.disposition = -1;
   out.outcomeCost = 0;
   out.linkedRole = -1;
   const role = call.role;
-  random.reset(call.seed, PURPOSE.onScene);
   // Trace-driven: a police-only crew stays the observed arrived -> cleared time of a replayed
   // call, which already includes any transport or booking, so no hold is added to it.
   const traced = call.observedOnSceneMin >= 0 && !type.isAlternative;
-  out.busyMin = traced ? call.observedOnSceneMin : type.onSceneMin[call.category].sample(random.next);
+  out.busyMin = traced ? call.observedOnSceneMin : draws.onScene[typeIndex][call.category].sample(call.seed, random);
   // A new team's learning curve: what is left of it, 1 on day 0 falling linearly to 0.
   const rampLeft = type.rampUp === null ? 0 : Math.max(0, 1 - nowMin / (type.rampUp.days * MINUTES_PER_DAY));
   if (rampLeft > 0) out.busyMin *= 1 + (type.rampUp!.onSceneFactor - 1) * rampLeft;
   // Backup and the extra units of a multi-unit response stay on scene; the first unit decides the outcome.
   if (role === CALL_ROLE.backup || role === CALL_ROLE.extra) return;
   if (role === CALL_ROLE.hold) {
-    addHold(scenario, DISPOSITION.involuntaryHold, call, random, out);
+    addHold(DISPOSITION.involuntaryHold, call, random, draws, out);
     return;
   }
   const intake = scenario.intake;
@@ -54,11 +66,8 @@ export function decideScene(scenario: ScenarioConfig, type: UnitTypeConfig, call
   }
   const dispositions = type.disposition[call.category];
   // A single possible disposition needs no draw (and no substream).
-  let disposition = dispositions.items[0];
-  if (dispositions.size > 1) {
-    random.reset(call.seed, PURPOSE.disposition);
-    disposition = dispositions.sample(random.next);
-  }
+  let disposition = dispositions.first;
+  if (dispositions.size > 1) disposition = draws.disposition[typeIndex][call.category].sample(call.seed, random);
   if (rampLeft > 0 && (disposition === DISPOSITION.resolved || disposition === DISPOSITION.referred)) {
     random.reset(call.seed, PURPOSE.rampUp);
     if (random.next() < type.rampUp!.resolutionShortfall * rampLeft) disposition = DISPOSITION.edTransport;
@@ -69,7 +78,7 @@ export function decideScene(scenario: ScenarioConfig, type: UnitTypeConfig, call
     out.linkedRole = CALL_ROLE.hold;
     out.linkedPriority = 1;
   } else if (!traced) {
-    addHold(scenario, disposition, call, random, out);
+    addHold(disposition, call, random, draws, out);
   }
   if (role === CALL_ROLE.primary && out.linkedRole < 0 && type.backup !== null) {
     random.reset(call.seed, PURPOSE.backup);
@@ -80,11 +89,9 @@ export function decideScene(scenario: ScenarioConfig, type: UnitTypeConfig, call
   }
 }
 
-function addHold(scenario: ScenarioConfig, disposition: number, call: Call, random: CallRandom, out: SceneDecision): void {
-  const hold = scenario.outcomes[disposition].holdMin;
-  if (hold === null) return;
-  random.reset(call.seed, PURPOSE.hold);
-  out.busyMin += hold.sample(random.next);
+function addHold(disposition: number, call: Call, random: CallRandom, draws: CallDraws, out: SceneDecision): void {
+  const hold = draws.hold[disposition];
+  if (hold !== null) out.busyMin += hold.sample(call.seed, random);
 }
 
 /** A call is outside the scope of the rule that sent a team when its true need would not match it. */

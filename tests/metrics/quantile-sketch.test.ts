@@ -245,3 +245,26 @@ describe("QuantileSketch", () => {
     });
   });
 });
+
+describe("QuantileSketch.addInBucket", () => {
+  it("leaves a sketch in the same state as add when given the bucket another sketch's add returned", () => {
+    const values = [0, ...lognormalValues(5_000, 41, 1, 2), 0, -0, 3.5, 3.5, 1e-9, 1e9];
+    const byAdd = new QuantileSketch();
+    const first = new QuantileSketch();
+    const byBucket = new QuantileSketch();
+    for (const value of values) {
+      byAdd.add(value);
+      const bucket = first.add(value);
+      expect(byBucket.addInBucket(value, bucket)).toBe(bucket);
+    }
+    expect([byBucket.count, byBucket.sum, byBucket.min, byBucket.max]).toEqual([byAdd.count, byAdd.sum, byAdd.min, byAdd.max]);
+    for (const p of [0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1]) expect(byBucket.quantile(p)).toBe(byAdd.quantile(p));
+  });
+
+  it("is told an exact zero apart from the smallest bucket by add's answer", () => {
+    const sketch = new QuantileSketch();
+    expect(sketch.add(0)).toBe(sketch.add(-0));
+    expect(sketch.add(0)).not.toBe(sketch.add(Number.MIN_VALUE));
+    expect(sketch.add(Number.MIN_VALUE)).toBe(sketchBucketIndex(Number.MIN_VALUE));
+  });
+});

@@ -6,6 +6,14 @@ import { createStream } from "../../src/random/streams.js";
 import { expectThrowsExactly } from "./helpers.js";
 
 describe("Categorical", () => {
+  it("gives its first item as first, and draws it without a uniform when it is the only one", () => {
+    expect(new Categorical({ items: ["x", "y"], weights: [0, 1] }).first).toBe("x");
+    const only = new Categorical({ items: [7], weights: [1] });
+    let draws = 0;
+    expect(only.sample(() => (draws++, 0.5))).toBe(7);
+    expect([only.first, draws]).toEqual([7, 0]);
+  });
+
   it("pins the first draws of categorical(a:3, b:3, c:4) on stream (20240601, 0, categorical-pinned)", () => {
     const categorical = new Categorical({ items: ["a", "b", "c"], weights: [3, 3, 4] });
     const rng = createStream(20240601, 0, "categorical-pinned");
