@@ -73,11 +73,10 @@ export async function runExperiments(experiments: readonly ExperimentOptions[], 
     }
     return { config, models, tasks };
   });
-  const outcomes = await runTasks(
-    plans.flatMap((plan) => plan.tasks),
-    options.workers ?? 1,
-    options.onProgress,
-  );
+  const outcomes = await runTasks(plans.flatMap((plan) => plan.tasks), options.workers ?? 1, {
+    onDone: options.onProgress,
+    estimatedSeconds: estimate.seconds * estimate.workers,
+  });
   let offset = 0;
   return plans.map(({ config, models, tasks }) => {
     const replications: MetricValues[][] = models.map(() => []);
