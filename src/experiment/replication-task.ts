@@ -7,7 +7,7 @@ import type { MetricValues } from "../metrics/replication-recorder.js";
 import { buildScenario } from "../scenario/build.js";
 import type { ScenarioInput } from "../scenario/schema.js";
 import type { ScenarioConfig } from "../system/config.js";
-import { runModels } from "./run-models.js";
+import { runReplication } from "./run-replication.js";
 
 /**
  * A scenario the main thread has validated, as data: what a worker needs to rebuild it. `key`
@@ -28,16 +28,15 @@ export interface ReplicationTask {
 }
 
 /**
- * Tasks as posted to a worker: one replication of one or more models (see {@link TaskRunner.runJob}),
- * and the tasks' indices. The scenario's validated data goes with the first job of each scenario a
- * worker gets, and later jobs name it by key.
+ * A task as posted to a worker: the scenario's validated data goes with the first task of each
+ * scenario a worker gets, and later tasks name it by key.
  */
 export interface PostedTask {
-  indices: number[];
+  index: number;
   key: string;
   file: string;
   input?: ScenarioInput;
-  models: number[];
+  modelIndex: number;
   replication: number;
 }
 
@@ -51,28 +50,25 @@ export interface ReplicationOutcome {
 export class TaskRunner {
   private readonly built = new Map<string, ScenarioConfig>();
 
-  /**
-   * Runs tasks of one scenario and one replication (a job): their models side by side on calls
-   * drawn once (run-models.ts). Outcomes in task order, the same as each task run alone.
-   */
-  runJob(tasks: readonly ReplicationTask[]): ReplicationOutcome[] {
-    const { key, file, input, config } = tasks[0].scenario;
-    const built = this.built.get(key) ?? this.build(key, file, input, config);
-    return this.runOn(built, tasks.map((task) => task.modelIndex), tasks[0].replication);
+  /** Runs one task. */
+  run(task: ReplicationTask): ReplicationOutcome {
+    const { key, file, input, config } = task.scenario;
+    return this.runOn(this.built.get(key) ?? this.build(key, file, input, config), task.modelIndex, task.replication);
   }
 
-  /** Runs a job posted to a worker (see {@link PostedTask}). */
-  runPosted(job: PostedTask): ReplicationOutcome[] {
-    let config = this.built.get(job.key);
+  /** Runs a task posted to a worker (see {@link PostedTask}). */
+  runPosted(task: PostedTask): ReplicationOutcome {
+    let config = this.built.get(task.key);
     if (config === undefined) {
-      if (job.input === undefined) throw new Error(`scenario '${job.key}' was neither sent nor built before its task`);
-      config = this.build(job.key, job.file, job.input);
+      if (task.input === undefined) throw new Error(`scenario '${task.key}' was neither sent nor built before its task`);
+      config = this.build(task.key, task.file, task.input);
     }
-    return this.runOn(config, job.models, job.replication);
+    return this.runOn(config, task.modelIndex, task.replication);
   }
 
-  private runOn(scenario: ScenarioConfig, models: readonly number[], replication: number): ReplicationOutcome[] {
-    return runModels(scenario, models, replication).map((result) => ({ values: [...result.values], events: result.events }));
+  private runOn(scenario: ScenarioConfig, modelIndex: number, replication: number): ReplicationOutcome {
+    const result = runReplication({ scenario, modelIndex, replication });
+    return { values: [...result.values], events: result.events };
   }
 
   /**

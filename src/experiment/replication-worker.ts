@@ -8,11 +8,11 @@ import { parentPort } from "node:worker_threads";
 import { TaskRunner, type PostedTask } from "./replication-task.js";
 
 const runner = new TaskRunner();
-parentPort!.on("message", (job: PostedTask) => {
+parentPort!.on("message", (task: PostedTask) => {
   try {
-    parentPort!.postMessage({ indices: job.indices, outcomes: runner.runPosted(job) });
+    parentPort!.postMessage({ index: task.index, outcome: runner.runPosted(task) });
   } catch (error) {
     // The name lets the pool tell a resource limit (exit 2) from a bug (exit 1).
-    parentPort!.postMessage({ indices: job.indices, error: (error as Error).message, name: (error as Error).name });
+    parentPort!.postMessage({ index: task.index, error: (error as Error).message, name: (error as Error).name });
   }
 });

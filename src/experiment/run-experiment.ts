@@ -73,10 +73,11 @@ export async function runExperiments(experiments: readonly ExperimentOptions[], 
     }
     return { config, models, tasks };
   });
-  const outcomes = await runTasks(plans.flatMap((plan) => plan.tasks), options.workers ?? 1, {
-    onDone: options.onProgress,
-    estimatedSeconds: estimate.seconds * estimate.workers,
-  });
+  const outcomes = await runTasks(
+    plans.flatMap((plan) => plan.tasks),
+    options.workers ?? 1,
+    options.onProgress,
+  );
   let offset = 0;
   return plans.map(({ config, models, tasks }) => {
     const replications: MetricValues[][] = models.map(() => []);

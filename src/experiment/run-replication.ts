@@ -17,7 +17,6 @@ import { RepeatCallerSource } from "../streams/repeat-callers.js";
 import type { CallSource } from "../streams/call-source.js";
 import type { ScenarioConfig } from "../system/config.js";
 import { ResponseSystem } from "../system/response-system.js";
-import type { CallDraws } from "../system/call-draws.js";
 import { SimulationError } from "../system/simulation-error.js";
 import { MINUTES_PER_DAY } from "../system/roster.js";
 import { formatBytes } from "../streams/input-file.js";
@@ -57,55 +56,38 @@ function overloaded(scenario: ScenarioConfig, modelIndex: number, replication: n
   );
 }
 
-/** The calls of replication `replication` before any model's own: the synthetic stream or the replayed table. */
-export function baseCallSource(scenario: ScenarioConfig, replication: number): CallSource {
-  const { seed } = scenario.run;
-  const window = measurementWindow(scenario);
-  const historical = scenario.demand.historical;
-  return historical
-    ? // A replay takes arrivals and attributes from the table; per-call seeds still vary by replication.
-      new HistoricalCallSource({
-        file: historical.file,
-        timeZeroSec: historical.timeZeroSec,
-        endMin: window.endMin,
-        categories: scenario.demand.categories.map((c) => c.name),
-        observedOnScene: historical.observedOnScene,
-        seeds: createStream(seed, replication, "call-seeds"),
-        zones: scenario.geography?.zones ?? null,
-      })
-    : new SyntheticCallSource(
-        scenario.demand,
-        {
-          arrivals: createStream(seed, replication, "arrivals"),
-          attributes: createStream(seed, replication, "call-attributes"),
-          seeds: createStream(seed, replication, "call-seeds"),
-        },
-        window.endMin,
-      );
-}
-
-/** One model's replication, set up and started: its simulation runs until its queue is empty. */
-export interface ModelRun {
-  simulation: Simulation;
-  /** Ends the run: checks every call ended and returns the metric values. */
-  finish(): ReplicationResult;
-}
-
 /**
- * Sets up replication `replication` of model `modelIndex` on the calls of `baseSource` (the
- * scenario's own, or a reader of calls shared with the other models), and starts it.
+ * Runs one replication of one model. Throws SimulationError if a call is left unended, and
+ * ResourceError when calls pile up past what memory can hold.
  */
-export function startModelRun(
-  scenario: ScenarioConfig,
-  modelIndex: number,
-  replication: number,
-  baseSource: CallSource,
-  onCallEnd?: (record: CallRecord) => void,
-  draws?: CallDraws,
-): ModelRun {
+export function runReplication(options: ReplicationOptions): ReplicationResult {
+  const { scenario, modelIndex, replication } = options;
   const { seed } = scenario.run;
   const window = measurementWindow(scenario);
   const simulation = new Simulation();
+  const historical = scenario.demand.historical;
+  const baseSource =
+    options.source ??
+    (historical
+      ? // A replay takes arrivals and attributes from the table; per-call seeds still vary by replication.
+        new HistoricalCallSource({
+          file: historical.file,
+          timeZeroSec: historical.timeZeroSec,
+          endMin: window.endMin,
+          categories: scenario.demand.categories.map((c) => c.name),
+          observedOnScene: historical.observedOnScene,
+          seeds: createStream(seed, replication, "call-seeds"),
+          zones: scenario.geography?.zones ?? null,
+        })
+      : new SyntheticCallSource(
+          scenario.demand,
+          {
+            arrivals: createStream(seed, replication, "arrivals"),
+            attributes: createStream(seed, replication, "call-attributes"),
+            seeds: createStream(seed, replication, "call-seeds"),
+          },
+          window.endMin,
+        ));
   const withLatent = withLatentDemand(
     baseSource,
     scenario.demand,
@@ -139,6 +121,7 @@ export function startModelRun(
     priority1TargetMin: scenario.targets.priority1ResponseMin,
     zones: scenario.geography?.zones ?? [],
   });
+  const extra = options.onCallEnd;
   // Demand far beyond what the units can serve piles calls up without end; stop before memory runs out.
   const limit = maxCallsInSystem();
   const guarded: CallSource = {
@@ -153,48 +136,34 @@ export function startModelRun(
     simulation,
     source: guarded,
     random: new CallRandom(),
-    onCallEnd: onCallEnd ? (call) => (recorder.record(call), onCallEnd(call)) : recorder.record,
+    onCallEnd: extra ? (call) => (recorder.record(call), extra(call)) : recorder.record,
     windowStartMin: window.startMin,
     windowEndMin: window.endMin,
     staffingStream: (unitType) => createStream(seed, replication, `vacancy/${unitType}`),
-    draws,
   });
   system.start();
-  const finish = (): ReplicationResult => {
-    if (system.callsInSystem !== 0) {
-      throw new SimulationError(
-        `model '${scenario.models[modelIndex].name}', replication ${replication}: ${system.callsInSystem} call(s) never ended ` +
-          `(a unit type in a 'send' list is never on duty?) at ${simulation.now.toFixed(1)} min`,
-      );
-    }
-    system.closeIntegrals(Math.max(simulation.now, window.endMin));
-    const values = recorder.finish(
-      system.pools.map((pool) => ({
-        name: pool.type.name,
-        costPerHour: pool.type.costPerHour,
-        outreach: pool.type.outreach !== null,
-        busyMinutes: pool.busyMinutes,
-        staffedMinutes: pool.staffedMinutes,
-        busyMinutesByHour: pool.busyMinutesByHour,
-        staffedMinutesByHour: pool.staffedMinutesByHour,
-        busyMinutesBySlot: pool.busyMinutesBySlot,
-        staffedMinutesBySlot: pool.staffedMinutesBySlot,
-      })),
-      system.hub?.time ?? null,
-      { repeatCallsAvoided: system.care?.avoided ?? null, followUps: system.care?.followUps ?? null, followUpsConnected: system.care?.followUpsConnected ?? null },
+  simulation.run();
+  if (system.callsInSystem !== 0) {
+    throw new SimulationError(
+      `model '${scenario.models[modelIndex].name}', replication ${replication}: ${system.callsInSystem} call(s) never ended ` +
+        `(a unit type in a 'send' list is never on duty?) at ${simulation.now.toFixed(1)} min`,
     );
-    return { values, events: simulation.eventCount, callsReceived: system.callsReceived };
-  };
-  return { simulation, finish };
-}
-
-/**
- * Runs one replication of one model. Throws SimulationError if a call is left unended, and
- * ResourceError when calls pile up past what memory can hold.
- */
-export function runReplication(options: ReplicationOptions): ReplicationResult {
-  const { scenario, modelIndex, replication } = options;
-  const run = startModelRun(scenario, modelIndex, replication, options.source ?? baseCallSource(scenario, replication), options.onCallEnd);
-  run.simulation.run();
-  return run.finish();
+  }
+  system.closeIntegrals(Math.max(simulation.now, window.endMin));
+  const values = recorder.finish(
+    system.pools.map((pool) => ({
+      name: pool.type.name,
+      costPerHour: pool.type.costPerHour,
+      outreach: pool.type.outreach !== null,
+      busyMinutes: pool.busyMinutes,
+      staffedMinutes: pool.staffedMinutes,
+      busyMinutesByHour: pool.busyMinutesByHour,
+      staffedMinutesByHour: pool.staffedMinutesByHour,
+      busyMinutesBySlot: pool.busyMinutesBySlot,
+      staffedMinutesBySlot: pool.staffedMinutesBySlot,
+    })),
+    system.hub?.time ?? null,
+    { repeatCallsAvoided: system.care?.avoided ?? null, followUps: system.care?.followUps ?? null, followUpsConnected: system.care?.followUpsConnected ?? null },
+  );
+  return { values, events: simulation.eventCount, callsReceived: system.callsReceived };
 }

@@ -185,7 +185,7 @@ export function prepareUncertainty(plan: UncertaintyPlan): PreparedUncertainty {
         const s = scenarios[d];
         for (const modelIndex of models) tasks.push({ scenario: { key: `draw-${d}`, file: s.file, input: s.input }, modelIndex, replication: d });
       }
-      const outcomes = await runTasks(tasks, options.workers ?? 1, { onDone: options.onProgress, estimatedSeconds: estimate.seconds * estimate.workers });
+      const outcomes = await runTasks(tasks, options.workers ?? 1, options.onProgress);
       const results: Record<string, MetricValues[]> = Object.fromEntries(models.map((m) => [names[m], []]));
       tasks.forEach((task, i) => {
         results[names[task.modelIndex]][task.replication] = outcomeValues(outcomes[i]);

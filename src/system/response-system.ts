@@ -39,7 +39,6 @@ import { travelDelay } from "./travel.js";
 import { WaitingEvents } from "./waiting-events.js";
 import { takesIfIdle, WaitingLines } from "./waiting-lines.js";
 import { CareConnections } from "./care-connections.js";
-import { CallDraws } from "./call-draws.js";
 import type { Rng } from "../random/rng.js";
 import { SimulationError } from "./simulation-error.js";
 import { PRECEDENCE, unitFreeRank } from "./precedence.js";
@@ -59,11 +58,6 @@ export interface ResponseSystemOptions {
   /** Staffed and busy unit-minutes are integrated over [windowStartMin, windowEndMin). */
   windowStartMin: number;
   windowEndMin: number;
-  /**
-   * Travel, on-scene, disposition and hold draws, shared with the models run side by side with
-   * this one (see call-draws.ts); by default this system's own, which keeps nothing.
-   */
-  draws?: CallDraws;
 }
 
 export class ResponseSystem {
@@ -72,7 +66,6 @@ export class ResponseSystem {
   /** Incoming calls, one at a time from the source. */
   private readonly feed: ArrivalFeed;
   private readonly random: CallRandom;
-  private readonly draws: CallDraws;
   private readonly model: ResponseModelConfig;
   private readonly unitTypes: readonly UnitTypeConfig[];
   private readonly scenario: ScenarioConfig;
@@ -131,7 +124,6 @@ export class ResponseSystem {
     this.sim = options.simulation;
     this.feed = new ArrivalFeed(options.source, this.sim, this.onArrival);
     this.random = options.random;
-    this.draws = options.draws ?? new CallDraws(options.scenario, false);
     this.model = options.model;
     this.scenario = options.scenario;
     this.unitTypes = options.scenario.unitTypes;
@@ -268,7 +260,7 @@ export class ResponseSystem {
       unit.arriveMin = now;
       this.onUnitOnScene(unit);
     } else {
-      unit.arriveMin = now + travelDelay(type, pool.index, unit.slot, call, geography, this.random, this.draws);
+      unit.arriveMin = now + travelDelay(type, unit.slot, call, geography, this.random);
       if (!this.arrivalsFixed || call.parent !== null || !this.settleScene(unit)) this.sim.at(unit.arriveMin, PRECEDENCE.onScene, this.onUnitOnScene, unit);
     }
     if (this.unitsRules !== null && call.unitsWanted > 1 && call.parent === null) this.extraUnits.send(call, pool.index, now, this.nextLinkedId, this.offerFirst);
@@ -286,7 +278,7 @@ export class ResponseSystem {
     const type = unit.pool.type;
     const arriveMin = unit.arriveMin;
     const scene = this.settled;
-    decideScene(this.scenario, type, unit.pool.index, call, this.random, this.draws, arriveMin, scene);
+    decideScene(this.scenario, type, call, this.random, arriveMin, scene);
     if (scene.linkedRole >= 0) return false;
     unit.arriveMin = NaN;
     if (type.crew.officer > 0) call.officerAttended = true;
@@ -311,7 +303,7 @@ export class ResponseSystem {
     // The response is the first unit on scene, whichever of a multi-unit response it is.
     if (call.role === CALL_ROLE.extra && Number.isNaN(root.onSceneMin)) root.onSceneMin = this.sim.now;
     const scene = this.scene;
-    decideScene(this.scenario, type, unit.pool.index, call, this.random, this.draws, this.sim.now, scene);
+    decideScene(this.scenario, type, call, this.random, this.sim.now, scene);
     if (scene.disposition >= 0) {
       root.disposition = scene.disposition;
       root.outcomeCost += scene.outcomeCost;

@@ -5,23 +5,17 @@
  */
 import type { CallRandom } from "../random/call-random.js";
 import type { Call } from "./call.js";
-import type { CallDraws } from "./call-draws.js";
 import type { GeographyConfig, UnitTypeConfig } from "./config.js";
 import { PURPOSE } from "./purposes.js";
 
 /** Minutes from assignment to the scene; 0 when nothing delays the unit. */
-export function travelDelay(
-  type: UnitTypeConfig,
-  typeIndex: number,
-  slot: number,
-  call: Call,
-  geography: GeographyConfig | null,
-  random: CallRandom,
-  draws: CallDraws,
-): number {
+export function travelDelay(type: UnitTypeConfig, slot: number, call: Call, geography: GeographyConfig | null, random: CallRandom): number {
   const { travelMin, outreach } = type;
   let delay = 0;
-  if (travelMin !== null) delay = draws.travel[typeIndex]!.sample(call.seed, random);
+  if (travelMin !== null) {
+    random.reset(call.seed, PURPOSE.travel);
+    delay = travelMin.sample(random.next);
+  }
   if (geography !== null && slot < geography.zones.length) {
     // The zone table gives the mean; the unit type's distribution, if any, the spread around it.
     const mean = geography.travelMin[slot][call.zone];
