@@ -6,7 +6,6 @@
  */
 import type { CallRandom } from "../random/call-random.js";
 import { CALL_ROLE, type Call } from "./call.js";
-import type { CallDraws } from "./call-draws.js";
 import { DISPOSITION, type ScenarioConfig, type UnitTypeConfig } from "./config.js";
 import { ruleTakes } from "./dispatch-rules.js";
 import { PURPOSE } from "./purposes.js";
@@ -25,35 +24,24 @@ export class SceneDecision {
   linkedPriority = 1;
 }
 
-/**
- * Decides the scene for `call` served by a unit of `type` (index `typeIndex`); fills `out`. The
- * on-scene, disposition and hold draws come through `draws` (see call-draws.ts).
- */
-export function decideScene(
-  scenario: ScenarioConfig,
-  type: UnitTypeConfig,
-  typeIndex: number,
-  call: Call,
-  random: CallRandom,
-  draws: CallDraws,
-  nowMin: number,
-  out: SceneDecision,
-): void {
+/** Decides the scene for `call` served by a unit of `type`; fills `out`. */
+export function decideScene(scenario: ScenarioConfig, type: UnitTypeConfig, call: Call, random: CallRandom, nowMin: number, out: SceneDecision): void {
   out.disposition = -1;
   out.outcomeCost = 0;
   out.linkedRole = -1;
   const role = call.role;
+  random.reset(call.seed, PURPOSE.onScene);
   // Trace-driven: a police-only crew stays the observed arrived -> cleared time of a replayed
   // call, which already includes any transport or booking, so no hold is added to it.
   const traced = call.observedOnSceneMin >= 0 && !type.isAlternative;
-  out.busyMin = traced ? call.observedOnSceneMin : draws.onScene[typeIndex][call.category].sample(call.seed, random);
+  out.busyMin = traced ? call.observedOnSceneMin : type.onSceneMin[call.category].sample(random.next);
   // A new team's learning curve: what is left of it, 1 on day 0 falling linearly to 0.
   const rampLeft = type.rampUp === null ? 0 : Math.max(0, 1 - nowMin / (type.rampUp.days * MINUTES_PER_DAY));
   if (rampLeft > 0) out.busyMin *= 1 + (type.rampUp!.onSceneFactor - 1) * rampLeft;
   // Backup and the extra units of a multi-unit response stay on scene; the first unit decides the outcome.
   if (role === CALL_ROLE.backup || role === CALL_ROLE.extra) return;
   if (role === CALL_ROLE.hold) {
-    addHold(DISPOSITION.involuntaryHold, call, random, draws, out);
+    addHold(scenario, DISPOSITION.involuntaryHold, call, random, out);
     return;
   }
   const intake = scenario.intake;
@@ -67,7 +55,10 @@ export function decideScene(
   const dispositions = type.disposition[call.category];
   // A single possible disposition needs no draw (and no substream).
   let disposition = dispositions.first;
-  if (dispositions.size > 1) disposition = draws.disposition[typeIndex][call.category].sample(call.seed, random);
+  if (dispositions.size > 1) {
+    random.reset(call.seed, PURPOSE.disposition);
+    disposition = dispositions.sample(random.next);
+  }
   if (rampLeft > 0 && (disposition === DISPOSITION.resolved || disposition === DISPOSITION.referred)) {
     random.reset(call.seed, PURPOSE.rampUp);
     if (random.next() < type.rampUp!.resolutionShortfall * rampLeft) disposition = DISPOSITION.edTransport;
@@ -78,7 +69,7 @@ export function decideScene(
     out.linkedRole = CALL_ROLE.hold;
     out.linkedPriority = 1;
   } else if (!traced) {
-    addHold(disposition, call, random, draws, out);
+    addHold(scenario, disposition, call, random, out);
   }
   if (role === CALL_ROLE.primary && out.linkedRole < 0 && type.backup !== null) {
     random.reset(call.seed, PURPOSE.backup);
@@ -89,9 +80,11 @@ export function decideScene(
   }
 }
 
-function addHold(disposition: number, call: Call, random: CallRandom, draws: CallDraws, out: SceneDecision): void {
-  const hold = draws.hold[disposition];
-  if (hold !== null) out.busyMin += hold.sample(call.seed, random);
+function addHold(scenario: ScenarioConfig, disposition: number, call: Call, random: CallRandom, out: SceneDecision): void {
+  const hold = scenario.outcomes[disposition].holdMin;
+  if (hold === null) return;
+  random.reset(call.seed, PURPOSE.hold);
+  out.busyMin += hold.sample(random.next);
 }
 
 /** A call is outside the scope of the rule that sent a team when its true need would not match it. */
