@@ -35,7 +35,7 @@ export class ArrivalFeed {
       this.done = true;
       return;
     }
-    this.sim.at(arrival.timeMin, PRECEDENCE.arrival, this.arrive, undefined);
+    this.sim.atInLane(arrival.timeMin, PRECEDENCE.arrival, this.arrive, undefined);
   }
 
   /**
