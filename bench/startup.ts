@@ -34,6 +34,8 @@ const commands: [string, string[], Record<string, string>?][] = [
   ["validate mmc.yaml, no compile cache", ["validate", "scenarios/validation/mmc.yaml"], noCache],
   ["validate scenarios/riverton.yaml", ["validate", "scenarios/riverton.yaml"]],
   ["run mmc.yaml, 1 day, no report", ["run", "scenarios/validation/mmc.yaml", "--replications", "1", "--days", "1", "--workers", "1", "--quiet", "--out", join(out, "run")]],
+  // As issue #14 times it: 10 replications on the default workers, the comparison printed.
+  ["run mmc.yaml --days 1, printed", ["run", "scenarios/validation/mmc.yaml", "--days", "1", "--out", join(out, "run-printed")]],
 ];
 
 /** Seconds one whole `node ARGS` process takes, start to exit. */

@@ -12,6 +12,7 @@ import { calibratedScenarioText, defaultCalibratedFile } from "../experiment/cal
 import { fitTable } from "../import/calibration.js";
 import { alignColumns } from "../import/text-table.js";
 import { writeFileAtomic } from "../output/atomic-write.js";
+import { groupedNumber } from "../output/grouped-number.js";
 import { loadScenario, readScenarioFile } from "../scenario/load.js";
 import { integerAtLeast } from "./options.js";
 import { UsageError } from "./usage-error.js";
@@ -95,7 +96,7 @@ calibrate'. Run it with 'resim run'.`,
       const observed = observedResponse(config)!;
       if (observed.overall.count === 0) {
         throw new UsageError(
-          `${file}: demand.historical.file: the call table ${observed.file} has no observed arrival time for the ${observed.calls.toLocaleString("en-US")} calls of the measured period ` +
+          `${file}: demand.historical.file: the call table ${observed.file} has no observed arrival time for the ${groupedNumber(observed.calls)} calls of the measured period ` +
             "(the export has no arrival times?), so there is nothing to calibrate to",
         );
       }
@@ -106,7 +107,7 @@ calibrate'. Run it with 'resim run'.`,
       };
       const baseline = config.models[config.run.baseline].name;
       say(
-        `Calibrating ${baseline} in ${file} to ${observed.overall.count.toLocaleString("en-US")} observed responses (${observed.firstDate} to ${observed.lastDate}; ${prioritySourceNote(observed.prioritySource)}); ` +
+        `Calibrating ${baseline} in ${file} to ${groupedNumber(observed.overall.count)} observed responses (${observed.firstDate} to ${observed.lastDate}; ${prioritySourceNote(observed.prioritySource)}); ` +
           `${flags.replications} replication(s) per evaluation, seed ${config.run.seed}, at most ${flags.maxEvaluations} evaluations\n`,
       );
       const progress = !flags.quiet && process.stderr.isTTY;

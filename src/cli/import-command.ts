@@ -9,6 +9,7 @@ import { importCalls } from "../import/importer.js";
 import { loadMapping } from "../import/mapping.js";
 import { packageRoot } from "../import/package-root.js";
 import { writeFileAtomic } from "../output/atomic-write.js";
+import { groupedNumber } from "../output/grouped-number.js";
 import { suggestion } from "../scenario/near-miss.js";
 import { printableMessage } from "../streams/printable.js";
 import { checkOutputFile } from "./output-target.js";
@@ -81,7 +82,7 @@ recoding) and writes the call table. Replay it with demand: { historical: { file
       if (!flags.quiet) {
         // The report quotes the export's own text (call types): escape what a terminal would act on.
         process.stdout.write(printableMessage(formatImportReport(file, mapping, tally, lookup)));
-        process.stdout.write(`\nwrote ${out} (${tally.kept.toLocaleString("en-US")} calls)\n`);
+        process.stdout.write(`\nwrote ${out} (${groupedNumber(tally.kept)} calls)\n`);
       }
       for (const [flag, target] of [["--emit-scenario", flags.emitScenario], ["--emit-replay", flags.emitReplay]] as const) {
         if (target === undefined) continue;

@@ -1,6 +1,5 @@
 /** `resim run`: simulate every response model of a scenario and compare them with the baseline. */
 import { Command } from "commander";
-import { calibrationView } from "../import/calibration.js";
 import { runExperiment } from "../experiment/run-experiment.js";
 import { summaryDocument } from "../report/summary-document.js";
 import { comparisonTable } from "../report/comparison-table.js";
@@ -9,7 +8,6 @@ import { writeSummaryFiles } from "../report/summary-files.js";
 import { withProvenance } from "../report/run-provenance.js";
 import { defaultOutputFolder, scenarioProvenance } from "../scenario/provenance.js";
 import { suggestion } from "../scenario/near-miss.js";
-import { buildReportInFolder } from "./report-command.js";
 import { loadWithFlags, runOptions, withScenarioOptions, type ScenarioFlags } from "./scenario-options.js";
 import { UsageError } from "./usage-error.js";
 
@@ -67,12 +65,18 @@ difference from the baseline model.`,
       );
       const output = withProvenance(summaryDocument(result, file), scenarioProvenance(loaded));
       const written = writeSummaryFiles(folder, output);
+      // The report's writer and a replay's calibration view are loaded only when used. (The table
+      // is imported statically: loading it after the run cost more than it saves a run --quiet.)
       if (!flags.quiet) {
         process.stdout.write(comparisonTable(output.document, output.definitions, output.modelNames));
-        // A replay shows whether the baseline matches the city's observed response times.
-        process.stdout.write(calibrationView(loaded, output.document));
+        // A replay shows whether the baseline matches the city's observed response times (only a
+        // replay has observed times: see observedResponse).
+        if (config.demand.historical !== null) {
+          const { calibrationView } = await import("../import/calibration.js");
+          process.stdout.write(calibrationView(loaded, output.document));
+        }
         process.stdout.write(`\nwrote ${written.join(", ")}\n`);
       }
-      if (flags.report) await buildReportInFolder(folder, flags.quiet);
+      if (flags.report) await (await import("./report-command.js")).buildReportInFolder(folder, flags.quiet);
     });
 }

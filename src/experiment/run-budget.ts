@@ -16,6 +16,7 @@
 import { availableParallelism } from "node:os";
 import { getHeapStatistics } from "node:v8";
 import { metricDefinitions } from "../metrics/definitions.js";
+import { groupedNumber } from "../output/grouped-number.js";
 import { formatBytes } from "../streams/input-file.js";
 import type { ScenarioConfig } from "../system/config.js";
 import type { Roster } from "../system/roster.js";
@@ -141,7 +142,7 @@ export function checkRunBudget(estimate: RunEstimate, experiments: readonly Plan
 
 /** "estimated at 100,000 calls/s per worker on 2 workers" */
 export function describeRate(estimate: RunEstimate): string {
-  return `estimated at ${CALLS_PER_SECOND.toLocaleString("en-US")} calls/s per worker on ${estimate.workers} worker(s)`;
+  return `estimated at ${groupedNumber(CALLS_PER_SECOND)} calls/s per worker on ${estimate.workers} worker(s)`;
 }
 
 /**
@@ -204,12 +205,12 @@ function largestRoster(experiments: readonly PlannedExperiment[]): { key: string
 /** A count for a message: "1,234", "2.5e10". */
 export function figure(value: number): string {
   if (Math.abs(value) >= 1e7) return value.toExponential(2).replace(/\.?0+e/, "e").replace("e+", "e");
-  return Number(value.toPrecision(4)).toLocaleString("en-US");
+  return groupedNumber(Number(value.toPrecision(4)));
 }
 
 /** "45 s", "12 min", "3.2 hours", "4.5 days", "3.1 years" */
 export function formatDuration(seconds: number): string {
-  const round = (value: number) => (value >= 1e6 ? value.toExponential(1) : value >= 100 ? Math.round(value).toLocaleString("en-US") : Number(value.toFixed(1)).toString());
+  const round = (value: number) => (value >= 1e6 ? value.toExponential(1) : value >= 100 ? groupedNumber(Math.round(value)) : Number(value.toFixed(1)).toString());
   if (seconds < 90) return `${Math.max(1, Math.round(seconds))} s`;
   if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
   if (seconds < 48 * 3600) return `${round(seconds / 3600)} hours`;

@@ -5,6 +5,7 @@
  * shares; they scale the same way, so a chart's "5.7% (51 a year)" is the figure the tables show.
  */
 import type { MetricSummary } from "../metrics/summarize.js";
+import { groupedNumber } from "../output/grouped-number.js";
 
 /** Factor from the measured period to a year. */
 export function yearScale(horizonDays: number): number {
@@ -23,7 +24,7 @@ export function countAYear(share: number | null | undefined, of: number | null |
 /** "1,240 a year" (rounded to a whole count); `signed` shows a change as "+12 a year" or "-12 a year". */
 export function formatCountAYear(count: number, signed = false): string {
   const rounded = Math.round(count) || 0; // no "-0 a year"
-  return `${signed && rounded > 0 ? "+" : ""}${rounded.toLocaleString("en-US")} a year`;
+  return `${signed && rounded > 0 ? "+" : ""}${groupedNumber(rounded)} a year`;
 }
 
 /**

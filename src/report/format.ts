@@ -3,6 +3,7 @@
  * raw figures; these are for reading.
  */
 import type { MetricDefinition } from "../metrics/definitions.js";
+import { groupedNumber } from "../output/grouped-number.js";
 
 /** Formats a value of a metric with the given unit. `signed` shows a leading + for differences. */
 export function formatValue(value: number | null, unit: MetricDefinition["unit"], signed = false): string {
@@ -16,7 +17,7 @@ export function formatValue(value: number | null, unit: MetricDefinition["unit"]
       return `${sign}${value.toFixed(1)}`;
     case "calls":
     case "hours":
-      return `${sign}${Math.round(value).toLocaleString("en-US")}`;
+      return `${sign}${groupedNumber(Math.round(value))}`;
     case "currency":
       return `${sign}${formatMoney(value)}`;
   }
@@ -28,7 +29,7 @@ export function formatMoney(value: number): string {
   const prefix = value < 0 ? "-$" : "$";
   if (abs >= 1e6) return `${prefix}${(abs / 1e6).toFixed(2)}M`;
   if (abs >= 1e4) return `${prefix}${(abs / 1e3).toFixed(1)}k`;
-  return `${prefix}${Math.round(abs).toLocaleString("en-US")}`;
+  return `${prefix}${groupedNumber(Math.round(abs))}`;
 }
 
 /** The unit shown after a metric name in tables. */

@@ -4,6 +4,7 @@
  * Values come from the built configuration (after `--set` overrides), so the table shows what was
  * simulated. Figures that are spread over call categories are shown as the call-mix average.
  */
+import { groupedNumber } from "../output/grouped-number.js";
 import type { Distribution } from "../random/distribution.js";
 import type { DispatchRule, ScenarioConfig, UnitTypeConfig } from "../system/config.js";
 import { DISPOSITION_NAMES } from "../system/config.js";
@@ -11,7 +12,7 @@ import { attachSources, type AssumptionRow } from "./assumption-sources.js";
 import type { Assumption } from "./summary-files.js";
 
 const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
-const money = (amount: number) => `$${amount.toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
+const money = (amount: number) => `$${groupedNumber(amount, 2)}`;
 const minutes = (value: number) => `${Number(value.toFixed(1))} min`;
 const describe = (distribution: Distribution) => `mean ${minutes(distribution.mean)}; ${distribution.toString()}`;
 
@@ -40,7 +41,7 @@ function demandRows(config: ScenarioConfig): AssumptionRow[] {
   const dayOfWeek = Array.from({ length: 7 }, (_, d) => mean(hourOfWeekFactor.slice(24 * d, 24 * d + 24)));
   const priorities = [...priorityShares.entries()].sort((a, b) => a[0] - b[0]).map(([p, share]) => `P${p} ${percent(share)}`);
   return [
-    { parameter: "demand.callsPerDay", label: "Dispatched calls per day (average)", value: config.demand.callsPerDay.toLocaleString("en-US") },
+    { parameter: "demand.callsPerDay", label: "Dispatched calls per day (average)", value: groupedNumber(config.demand.callsPerDay) },
     { parameter: "demand.hourOfDay", label: "Calls by hour of day", value: peakAndTrough(hourOfDay, "hour") },
     { parameter: "demand.dayOfWeek", label: "Calls by day of week", value: peakAndTrough(dayOfWeek, "day") },
     { parameter: "demand.categories.*.share", label: "Call mix (share of calls by category)", value: byCategory((c) => c.share) },
@@ -113,7 +114,7 @@ function modelRows(config: ScenarioConfig, modelIndex: number): AssumptionRow[] 
     const type = config.unitTypes[t].name;
     const perDay = roster.unitHoursPerWeek / 7;
     const range = `${Math.min(...roster.units)} to ${roster.maxUnits} on duty`;
-    rows.push({ parameter: `${path}.staffing.${type}`, label: `${model.name}: ${type} staffing`, value: `${Number(perDay.toFixed(1)).toLocaleString("en-US")} unit-hours a day (${range})` });
+    rows.push({ parameter: `${path}.staffing.${type}`, label: `${model.name}: ${type} staffing`, value: `${groupedNumber(Number(perDay.toFixed(1)))} unit-hours a day (${range})` });
   });
   if (model.hub) {
     const { staff, costPerHour } = model.hub;
@@ -126,7 +127,7 @@ function modelRows(config: ScenarioConfig, modelIndex: number): AssumptionRow[] 
         label: `${model.name}: hub triage staff`,
         value: constant
           ? `${seats(staff.units[0])} on duty around the clock (${Number(seatHoursPerDay.toFixed(1))} seat-hours a day)`
-          : `${Number(seatHoursPerDay.toFixed(1)).toLocaleString("en-US")} seat-hours a day (${Math.min(...staff.units)} to ${staff.maxUnits} on duty)`,
+          : `${groupedNumber(Number(seatHoursPerDay.toFixed(1)))} seat-hours a day (${Math.min(...staff.units)} to ${staff.maxUnits} on duty)`,
       },
       {
         parameter: `${path}.hub.costPerHour`,

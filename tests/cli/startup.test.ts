@@ -103,6 +103,15 @@ describe("start-up", () => {
     expect(modules.filter((module) => /^src\/report\/(render-chart|build-report|report-charts|chart-font)$/.test(module))).toEqual([]);
   });
 
+  it("resim run without --report loads neither the report command nor, unless it replays a city's calls, the calibration view", () => {
+    const out = mkdtempSync(join(tmpdir(), "resim-startup-run-printed-"));
+    for (const quiet of [["--quiet"], []]) {
+      const modules = loadedModules(["run", "scenarios/validation/mmc.yaml", "--replications", "1", "--days", "1", "--workers", "1", ...quiet, "--out", join(out, `run${quiet.length}`)]);
+      expect(modules).toContain("src/report/summary-files");
+      expect(modules.filter((module) => /^src\/(cli\/report-command|report\/report-error|import\/calibration|experiment\/calibrate-evaluate)$/.test(module))).toEqual([]);
+    }
+  });
+
   it.runIf(bundled)("after npm run build, resim and its worker threads run from the bundle: every other file they load is a chunk of dist/bundle", () => {
     const out = mkdtempSync(join(tmpdir(), "resim-startup-bundle-"));
     const args = ["run", "scenarios/validation/mmc.yaml", "--replications", "4", "--days", "5", "--workers", "2", "--quiet", "--out", join(out, "run")];
