@@ -3,7 +3,6 @@
  * a terminal and the user did not ask for --quiet; wall-clock time is used here and never in a
  * result.
  */
-import { performance } from "node:perf_hooks";
 import { describeRate, formatDuration, MAX_ESTIMATED_SECONDS, SHOW_ESTIMATE_SECONDS, type RunEstimate } from "../experiment/run-budget.js";
 
 /** A progress callback for runExperiment(s), or undefined when progress should not be shown. */

@@ -3,7 +3,6 @@
  * blocks are searched and what one unit in each costs, and evaluating rosters by simulating the
  * model on the scenario's seeds (common random numbers: every roster sees the same calls).
  */
-import { performance } from "node:perf_hooks";
 import type { Assignment } from "../scenario/assignments.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import type { ShiftInput } from "../scenario/schema.js";
