@@ -15,7 +15,8 @@
  *   84 flags (uint8)  88 id start  92 id end  96 content end  100 line length (uint32 each,
  *   byte offsets in the line)
  */
-import { formatCallTableRow, parseCallTableLine } from "../streams/call-table.js";
+import { parseCallTableLine } from "../streams/call-table.js";
+import { callTableRowBound, writeCallTableRow, writtenRow } from "../streams/call-table-writer.js";
 import type { ImportedCall } from "./row-mapper.js";
 
 /** Bytes before the line's text in each record. */
@@ -33,30 +34,14 @@ function asWritten(minutes: number): number {
   return Number.isNaN(minutes) ? NaN : Math.round(minutes * 1000) / 1000 + 0;
 }
 
-/** The id's place among the table's columns (0-based). */
-const ID_FIELD = 15;
-
-/** Where the CSV field starting at `start` ends: its closing quote's next byte if quoted, else the next comma. */
-function fieldEnd(out: Buffer, start: number): number {
-  if (out[start] !== 34) return out.indexOf(44, start);
-  let i = start + 1;
-  for (;;) {
-    i = out.indexOf(34, i);
-    if (out[i + 1] !== 34) return i + 1;
-    i += 2;
-  }
-}
-
 /**
  * Encodes calls into records and decodes their headers (see the file header). One per import.
- * The table line is streams/call-table.ts's formatCallTableRow, the one writer of the format.
+ * The table line is streams/call-table-writer.ts's, the bytes of call-table.ts's formatCallTableRow.
  */
 export class CallCodec {
   /** Category names by index; index 0 is "" (no initial category). */
   private readonly names: string[] = [""];
   private readonly indices = new Map<string, number>([["", 0]]);
-  /** The current call's table line, made by `prepare`. */
-  private line = "";
   /** The civil second the current call's line states. */
   private received = 0;
   /**
@@ -69,21 +54,15 @@ export class CallCodec {
   /** Readies `call` for `write`; returns the most bytes its record can take. */
   prepare(call: ImportedCall): number {
     this.received = Math.floor(call.receivedSec);
-    this.line = formatCallTableRow(call);
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-    return HEADER_BYTES + 3 * this.line.length;
+    return HEADER_BYTES + callTableRowBound(call);
   }
 
   /** Writes the call `prepare` readied at `at` (with the room it asked for); returns the bytes written. */
   write(call: ImportedCall, out: Buffer, at: number): number {
     const textAt = at + HEADER_BYTES;
-    const end = textAt + out.write(this.line, textAt);
-    // The id is the 16th field; every field before it is a name or a number, never quoted.
-    let idStart = textAt;
-    for (let commas = 0; commas < ID_FIELD; idStart++) if (out[idStart] === 44) commas++;
-    const idEnd = fieldEnd(out, idStart);
-    // The export line number, last, is digits: the content ends at the comma before it.
-    const contentEnd = out.lastIndexOf(44, end - 1);
+    const end = writeCallTableRow(call, out, textAt);
+    // The export line number, last, differs between duplicates: the content ends at the comma before it.
+    const { idStart, idEnd, lineComma: contentEnd } = writtenRow;
     const data = this.viewOf(out);
     data.setFloat64(at, this.received, true);
     data.setFloat64(at + 8, asWritten(call.dispatchedMin), true);
@@ -112,6 +91,27 @@ export class CallCodec {
     data.setUint32(at + 96, contentEnd - textAt, true);
     data.setUint32(at + 100, end - textAt, true);
     return end - at;
+  }
+
+  /** Where the line of the record `locate` read last lies: its start, id, content end (before the export line number) and end. */
+  textAt = 0;
+  idAt = 0;
+  idEndAt = 0;
+  contentEndAt = 0;
+  textEndAt = 0;
+  /** That record's civil second. */
+  second = 0;
+
+  /** Reads where the record at `at` has its line and id, and its second (one DataView, not six Buffer reads). */
+  locate(record: Buffer, at: number): void {
+    const data = this.viewOf(record);
+    const textAt = at + HEADER_BYTES;
+    this.second = data.getFloat64(at, true);
+    this.textAt = textAt;
+    this.idAt = textAt + data.getUint32(at + 88, true);
+    this.idEndAt = textAt + data.getUint32(at + 92, true);
+    this.contentEndAt = textAt + data.getUint32(at + 96, true);
+    this.textEndAt = textAt + data.getUint32(at + 100, true);
   }
 
   /**

@@ -21,10 +21,15 @@ export class DuplicateFilter {
   /** Id (its bytes as latin1, one character per byte) -> where its line's content lies in `kept`; filled once the second has more than SCANNED calls. */
   private readonly ids = new Map<string, number>();
   private kept = Buffer.allocUnsafe(16 * 1024);
-  /** Per kept call: where its content ends in `kept`, and where its id starts and ends there. */
-  private keptEnds: number[] = [];
-  private idStarts: number[] = [];
-  private idEnds: number[] = [];
+  /**
+   * Per kept call: where its content ends in `kept`, and where its id starts and ends there; the
+   * first `count` entries are this second's. Never truncated (emptying an array drops its storage,
+   * three allocations per call when each second starts with an empty one).
+   */
+  private readonly keptEnds: number[] = [];
+  private readonly idStarts: number[] = [];
+  private readonly idEnds: number[] = [];
+  private count = 0;
   private used = 0;
 
   /**
@@ -35,15 +40,13 @@ export class DuplicateFilter {
   check(second: number, record: Buffer, start: number, idStart: number, idEnd: number, contentEnd: number): string | null {
     if (second !== this.second) {
       this.second = second;
-      if (this.keptEnds.length > SCANNED) this.ids.clear();
-      this.keptEnds.length = 0;
-      this.idStarts.length = 0;
-      this.idEnds.length = 0;
+      if (this.count > SCANNED) this.ids.clear();
+      this.count = 0;
       this.used = 0;
     }
     // A call without an id cannot be told to be a duplicate.
     if (idStart === idEnd) return null;
-    const count = this.keptEnds.length;
+    const count = this.count;
     const kept = count > SCANNED ? this.ids.get(record.toString("latin1", idStart, idEnd)) : this.scan(record, idStart, idEnd);
     if (kept !== undefined) {
       const keptStart = kept === 0 ? 0 : this.keptEnds[kept - 1];
@@ -57,9 +60,10 @@ export class DuplicateFilter {
     }
     const at = this.used;
     this.used += record.copy(this.kept, at, start, contentEnd);
-    this.idStarts.push(at + idStart - start);
-    this.idEnds.push(at + idEnd - start);
-    this.keptEnds.push(this.used);
+    this.idStarts[count] = at + idStart - start;
+    this.idEnds[count] = at + idEnd - start;
+    this.keptEnds[count] = this.used;
+    this.count = count + 1;
     if (count === SCANNED) {
       // latin1: one character per byte, so equal keys are equal bytes (and equal ids).
       for (let i = 0; i <= count; i++) this.ids.set(this.kept.toString("latin1", this.idStarts[i], this.idEnds[i]), i);
@@ -71,9 +75,9 @@ export class DuplicateFilter {
 
   /** The kept call with the id record[idStart, idEnd), compared byte by byte, or undefined. */
   private scan(record: Buffer, idStart: number, idEnd: number): number | undefined {
-    const { kept, idStarts, idEnds } = this;
+    const { kept, idStarts, idEnds, count } = this;
     const length = idEnd - idStart;
-    for (let k = 0; k < idStarts.length; k++) {
+    for (let k = 0; k < count; k++) {
       const from = idStarts[k];
       if (idEnds[k] - from !== length) continue;
       let i = 0;

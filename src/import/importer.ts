@@ -14,7 +14,7 @@ import { AtomicFile, makeFolders, outputError } from "../output/atomic-write.js"
 import { CALL_TABLE_HEADER } from "../streams/call-table.js";
 import { DataFileError } from "../streams/data-file-error.js";
 import { readCodeLookup, type CodeLookup } from "./code-lookup.js";
-import { CallCodec, contentEnd, exportLineOf, idEnd, idStart, receivedSecOf, textLength, textStart } from "./compact-call.js";
+import { CallCodec, exportLineOf } from "./compact-call.js";
 import { CsvRecordReader } from "./csv-records.js";
 import { DuplicateFilter } from "./duplicate-filter.js";
 import { ExternalSorter } from "./external-sort.js";
@@ -146,15 +146,16 @@ function writeTable(out: string, sorter: ExternalSorter, codec: CallCodec, tally
     let chunk = Buffer.allocUnsafe(1 << 20);
     let used = 0;
     sorter.sorted((record, at) => {
-      const start = textStart(at);
-      const duplicate = duplicates.check(receivedSecOf(record, at), record, start, idStart(record, at), idEnd(record, at), contentEnd(record, at));
+      codec.locate(record, at);
+      const start = codec.textAt;
+      const duplicate = duplicates.check(codec.second, record, start, codec.idAt, codec.idEndAt, codec.contentEndAt);
       if (duplicate !== null) {
         tally.skip(duplicate, exportLineOf(record, at), false, null);
         return;
       }
       codec.decode(record, at, call);
       tally.keep(call);
-      const length = textLength(record, at);
+      const length = codec.textEndAt - start;
       if (used + length + 1 > chunk.length) {
         table.write(chunk.subarray(0, used));
         used = 0;

@@ -200,7 +200,8 @@ export class RowMapper {
     call.typeDescription = description ?? "";
     call.line = line;
     call.mapped = kind.mapped;
-    this.pending.length = 0;
+    // Setting an array's length is a call into the runtime, even to the length it has.
+    if (this.pending.length > 0) this.pending.length = 0;
     this.receivedUtc = NaN;
     for (const { event, column, spec } of this.observed) this.observe(call, event, fields[column], spec);
     for (let i = 0; i < mapping.exclude.length; i++) {

@@ -87,6 +87,22 @@ describe("the compact row form", () => {
       expect(id === "" ? "" : parseId(id)).toBe(c.id.replace(/\r\n|\r|\n/g, " ").replace(/^([=+\-@\t])/, "'$1"));
     }
   });
+
+  it("locates a record's line, id, content and second as the one-field readers do", () => {
+    const codec = new CallCodec();
+    for (const c of CALLS) {
+      const record = Buffer.concat([Buffer.alloc(5), encode(codec, c)]);
+      codec.locate(record, 5);
+      expect([codec.second, codec.textAt, codec.idAt, codec.idEndAt, codec.contentEndAt, codec.textEndAt]).toEqual([
+        receivedSecOf(record, 5),
+        textStart(5),
+        idStart(record, 5),
+        idEnd(record, 5),
+        contentEnd(record, 5),
+        textStart(5) + textLength(record, 5),
+      ]);
+    }
+  });
 });
 
 /** A CSV field as written back to its text. */
