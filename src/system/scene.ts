@@ -24,7 +24,11 @@ export class SceneDecision {
   linkedPriority = 1;
 }
 
-/** Decides the scene for `call` served by a unit of `type`; fills `out`. */
+/**
+ * Decides the scene for `call` served by a unit of `type`; fills `out`. The common path stays
+ * short and the rare ones (a learning curve, holds, hand-overs) are separate functions, so V8
+ * can inline this and the draws it makes into the response system.
+ */
 export function decideScene(scenario: ScenarioConfig, type: UnitTypeConfig, call: Call, random: CallRandom, nowMin: number, out: SceneDecision): void {
   out.disposition = -1;
   out.outcomeCost = 0;
@@ -35,21 +39,15 @@ export function decideScene(scenario: ScenarioConfig, type: UnitTypeConfig, call
   // call, which already includes any transport or booking, so no hold is added to it.
   const traced = call.observedOnSceneMin >= 0 && !type.isAlternative;
   out.busyMin = traced ? call.observedOnSceneMin : type.onSceneMin[call.category].sample(random.next);
-  // A new team's learning curve: what is left of it, 1 on day 0 falling linearly to 0.
-  const rampLeft = type.rampUp === null ? 0 : Math.max(0, 1 - nowMin / (type.rampUp.days * MINUTES_PER_DAY));
-  if (rampLeft > 0) out.busyMin *= 1 + (type.rampUp!.onSceneFactor - 1) * rampLeft;
+  const rampLeft = type.rampUp === null ? 0 : slowedByRampUp(type, nowMin, out);
   // Backup and the extra units of a multi-unit response stay on scene; the first unit decides the outcome.
   if (role === CALL_ROLE.backup || role === CALL_ROLE.extra) return;
   if (role === CALL_ROLE.hold) {
     addHold(scenario, DISPOSITION.involuntaryHold, call, random, out);
     return;
   }
-  const intake = scenario.intake;
-  if (role === CALL_ROLE.primary && intake !== null && type.crew.officer === 0 && outsideScope(call)) {
-    random.reset(call.seed, PURPOSE.handover);
-    out.busyMin = intake.handoverMin.sample(random.next);
-    out.linkedRole = CALL_ROLE.handover;
-    out.linkedPriority = call.priority;
+  if (role === CALL_ROLE.primary && scenario.intake !== null && type.crew.officer === 0 && outsideScope(call)) {
+    handOver(scenario, call, random, out);
     return;
   }
   const dispositions = type.disposition[call.category];
@@ -59,24 +57,45 @@ export function decideScene(scenario: ScenarioConfig, type: UnitTypeConfig, call
     random.reset(call.seed, PURPOSE.disposition);
     disposition = dispositions.sample(random.next);
   }
-  if (rampLeft > 0 && (disposition === DISPOSITION.resolved || disposition === DISPOSITION.referred)) {
-    random.reset(call.seed, PURPOSE.rampUp);
-    if (random.next() < type.rampUp!.resolutionShortfall * rampLeft) disposition = DISPOSITION.edTransport;
-  }
+  if (rampLeft > 0) disposition = rampUpDisposition(type, call, random, rampLeft, disposition);
   out.disposition = disposition;
   out.outcomeCost = scenario.outcomes[disposition].cost;
   if (disposition === DISPOSITION.involuntaryHold && !mayPlaceHold(scenario, type)) {
     out.linkedRole = CALL_ROLE.hold;
     out.linkedPriority = 1;
-  } else if (!traced) {
+  } else if (!traced && scenario.outcomes[disposition].holdMin !== null) {
     addHold(scenario, disposition, call, random, out);
   }
-  if (role === CALL_ROLE.primary && out.linkedRole < 0 && type.backup !== null) {
-    random.reset(call.seed, PURPOSE.backup);
-    if (random.next() < type.backup.share) {
-      out.linkedRole = CALL_ROLE.backup;
-      out.linkedPriority = type.backup.priority;
-    }
+  if (role === CALL_ROLE.primary && out.linkedRole < 0 && type.backup !== null) requestBackup(type, call, random, out);
+}
+
+/** A new team's learning curve: what is left of it (1 on day 0 falling linearly to 0), which lengthens the scene. */
+function slowedByRampUp(type: UnitTypeConfig, nowMin: number, out: SceneDecision): number {
+  const rampLeft = Math.max(0, 1 - nowMin / (type.rampUp!.days * MINUTES_PER_DAY));
+  if (rampLeft > 0) out.busyMin *= 1 + (type.rampUp!.onSceneFactor - 1) * rampLeft;
+  return rampLeft;
+}
+
+/** A team still learning resolves fewer calls: some it would resolve or refer go to the ED. */
+function rampUpDisposition(type: UnitTypeConfig, call: Call, random: CallRandom, rampLeft: number, disposition: number): number {
+  if (disposition !== DISPOSITION.resolved && disposition !== DISPOSITION.referred) return disposition;
+  random.reset(call.seed, PURPOSE.rampUp);
+  return random.next() < type.rampUp!.resolutionShortfall * rampLeft ? DISPOSITION.edTransport : disposition;
+}
+
+/** A civilian team found the call outside its scope: it hands over to police. */
+function handOver(scenario: ScenarioConfig, call: Call, random: CallRandom, out: SceneDecision): void {
+  random.reset(call.seed, PURPOSE.handover);
+  out.busyMin = scenario.intake!.handoverMin.sample(random.next);
+  out.linkedRole = CALL_ROLE.handover;
+  out.linkedPriority = call.priority;
+}
+
+function requestBackup(type: UnitTypeConfig, call: Call, random: CallRandom, out: SceneDecision): void {
+  random.reset(call.seed, PURPOSE.backup);
+  if (random.next() < type.backup!.share) {
+    out.linkedRole = CALL_ROLE.backup;
+    out.linkedPriority = type.backup!.priority;
   }
 }
 
