@@ -10,6 +10,13 @@ import { formatCivilDate, SECONDS_PER_DAY } from "./civil-time.js";
 /** Where `writeCallTableRow` put the last row's id (start and end) and the comma before its export line number: byte offsets. */
 export const writtenRow = { idStart: 0, idEnd: 0, lineComma: 0 };
 
+/** ASCII bytes the writer puts between and in fields: ",", "0", "1", "T", ":". */
+const COMMA = 44;
+const ZERO = 48;
+const ONE = 49;
+const T = 84;
+const COLON = 58;
+
 /** Characters of the longest number `String` gives ("-1.2345678901234567e-308"). */
 const NUMBER_CHARS = 24;
 /** The table's numeric and 0/1 columns. */
@@ -32,55 +39,55 @@ export function writeCallTableRow(row: CallTableRow, out: Buffer, at: number): n
   const ofDay = Math.floor(row.receivedSec - days * SECONDS_PER_DAY);
   let i = writeRaw(out, at, dayText(days));
   if (ofDay >= 0 && ofDay < SECONDS_PER_DAY) {
-    out[i] = 84;
+    out[i] = T;
     i = writeTwoDigits(out, i + 1, Math.floor(ofDay / 3600));
-    out[i] = 58;
+    out[i] = COLON;
     i = writeTwoDigits(out, i + 1, Math.floor(ofDay / 60) % 60);
-    out[i] = 58;
+    out[i] = COLON;
     i = writeTwoDigits(out, i + 1, ofDay % 60);
   } else {
     i = writeRaw(out, i, `T${pad2(Math.floor(ofDay / 3600))}:${pad2(Math.floor(ofDay / 60) % 60)}:${pad2(ofDay % 60)}`);
   }
-  out[i++] = 44;
+  out[i++] = COMMA;
   i = writeRaw(out, i, row.category);
-  out[i++] = 44;
+  out[i++] = COMMA;
   i = writeNumber(out, i, row.priority);
-  out[i++] = 44;
+  out[i++] = COMMA;
   i = writeRaw(out, i, row.prioritySource);
-  out[i++] = 44;
-  out[i++] = row.behavioralHealth ? 49 : 48;
-  out[i++] = 44;
-  out[i++] = row.weapon ? 49 : 48;
-  out[i++] = 44;
+  out[i++] = COMMA;
+  out[i++] = row.behavioralHealth ? ONE : ZERO;
+  out[i++] = COMMA;
+  out[i++] = row.weapon ? ONE : ZERO;
+  out[i++] = COMMA;
   i = writeMinutes(out, i, row.dispatchedMin);
-  out[i++] = 44;
+  out[i++] = COMMA;
   i = writeMinutes(out, i, row.enrouteMin);
-  out[i++] = 44;
+  out[i++] = COMMA;
   i = writeMinutes(out, i, row.arrivedMin);
-  out[i++] = 44;
+  out[i++] = COMMA;
   i = writeMinutes(out, i, row.clearedMin);
-  out[i++] = 44;
+  out[i++] = COMMA;
   i = writeMinutes(out, i, row.queuedMin);
-  out[i++] = 44;
-  if (row.cancelled !== null) out[i++] = row.cancelled ? 49 : 48;
-  out[i++] = 44;
+  out[i++] = COMMA;
+  if (row.cancelled !== null) out[i++] = row.cancelled ? ONE : ZERO;
+  out[i++] = COMMA;
   if (!Number.isNaN(row.units)) i = writeNumber(out, i, row.units);
-  out[i++] = 44;
+  out[i++] = COMMA;
   i = writeRaw(out, i, row.initialCategory);
-  out[i++] = 44;
+  out[i++] = COMMA;
   if (!Number.isNaN(row.initialPriority)) i = writeNumber(out, i, row.initialPriority);
-  out[i++] = 44;
+  out[i++] = COMMA;
   writtenRow.idStart = i;
   i = writeCsvText(out, i, row.id);
   writtenRow.idEnd = i;
-  out[i++] = 44;
+  out[i++] = COMMA;
   i = writeCsvText(out, i, row.zone);
-  out[i++] = 44;
+  out[i++] = COMMA;
   i = writeCsvText(out, i, row.type);
-  out[i++] = 44;
+  out[i++] = COMMA;
   i = writeCsvText(out, i, row.typeDescription);
   writtenRow.lineComma = i;
-  out[i++] = 44;
+  out[i++] = COMMA;
   return writeNumber(out, i, row.line);
 }
 
@@ -112,8 +119,8 @@ function writeRaw(out: Buffer, at: number, text: string): number {
 /** An integer 0..99 as two digits (pad2). */
 function writeTwoDigits(out: Buffer, at: number, n: number): number {
   const tens = Math.floor(n / 10);
-  out[at] = 48 + tens;
-  out[at + 1] = 48 + n - tens * 10;
+  out[at] = ZERO + tens;
+  out[at + 1] = ZERO + n - tens * 10;
   return at + 2;
 }
 
@@ -126,7 +133,7 @@ function writeNumber(out: Buffer, at: number, value: number): number {
   let rest = value;
   for (let k = end - 1; k >= at; k--) {
     const next = Math.floor(rest / 10);
-    out[k] = 48 + rest - next * 10;
+    out[k] = ZERO + rest - next * 10;
     rest = next;
   }
   return end;
@@ -143,12 +150,14 @@ function writeCsvText(out: Buffer, at: number, value: string): number {
   let i = at;
   if (length > 0) {
     const first = value.charCodeAt(0);
+    // csvText's formula guard: text starting with = + - @ or a tab gets an apostrophe first.
     if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9) out[i++] = 39;
   }
   for (let k = 0; k < length; k++) {
     const code = value.charCodeAt(k);
-    // Written over from the start: the general path may quote the text and change its bytes.
-    if (code === 34 || code === 44 || code === 10 || code === 13 || code > 127) return writeRaw(out, at, csvText(value));
+    // A quote, comma, line break or non-ASCII character: the general path (quoting, flattening,
+    // UTF-8) writes over from the start.
+    if (code === 34 || code === COMMA || code === 10 || code === 13 || code > 127) return writeRaw(out, at, csvText(value));
     out[i + k] = code;
   }
   return i + length;
