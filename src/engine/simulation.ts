@@ -35,9 +35,7 @@ export class Simulation {
    * or not a finite number.
    */
   at<T>(time: number, rank: number, handler: EventHandler<T>, payload: T): void {
-    if (!(time >= this.now) || time === Infinity) {
-      throw new SchedulingError(`cannot schedule an event at t=${time} min: the clock is at ${this.now} min`);
-    }
+    if (!(time >= this.now) || time === Infinity) this.refuse(time);
     this.queue.push(time, rank, handler as EventHandler<unknown>, payload);
   }
 
@@ -47,10 +45,13 @@ export class Simulation {
    * would give it. A second such event while one is pending simply goes to the heap.
    */
   atInLane<T>(time: number, rank: number, handler: EventHandler<T>, payload: T): void {
-    if (!(time >= this.now) || time === Infinity) {
-      throw new SchedulingError(`cannot schedule an event at t=${time} min: the clock is at ${this.now} min`);
-    }
+    if (!(time >= this.now) || time === Infinity) this.refuse(time);
     this.queue.pushLane(time, rank, handler as EventHandler<unknown>, payload);
+  }
+
+  /** Thrown out of line, so that `at` stays small enough to inline into its callers. */
+  private refuse(time: number): never {
+    throw new SchedulingError(`cannot schedule an event at t=${time} min: the clock is at ${this.now} min`);
   }
 
   /** Schedules `handler(payload)` after `delay` minutes (delay >= 0). */

@@ -36,7 +36,7 @@ function asWritten(minutes: number): number {
 
 /**
  * Encodes calls into records and decodes their headers (see the file header). One per import.
- * The table line is streams/call-table-writer.ts's, the bytes of call-table.ts's formatCallTableRow.
+ * The table line is streams/call-table-writer.ts's (writeCallTableRow).
  */
 export class CallCodec {
   /** Category names by index; index 0 is "" (no initial category). */

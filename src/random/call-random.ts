@@ -60,7 +60,6 @@ export class CallRandom {
    * An arrow-function property, so it can be passed as an {@link Rng} without `bind`.
    */
   readonly next: Rng = () => {
-    // The step of `nextUint32`, repeated so a draw is one call, not two.
     const state = (this.state + WEYL_STEP) | 0;
     this.state = state;
     let z = Math.imul(state ^ (state >>> 16), 0x21f0aaad);
@@ -68,14 +67,11 @@ export class CallRandom {
     return ((z ^ (z >>> 15)) >>> 0) * UINT32_TO_UNIT;
   };
 
-  /** Next unsigned 32-bit integer (0 .. 2^32 - 1); advances the same sequence as `next`. */
-  readonly nextUint32: Uint32Rng = () => {
-    const state = (this.state + WEYL_STEP) | 0;
-    this.state = state;
-    let z = Math.imul(state ^ (state >>> 16), 0x21f0aaad);
-    z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
-    return (z ^ (z >>> 15)) >>> 0;
-  };
+  /**
+   * Next unsigned 32-bit integer (0 .. 2^32 - 1); advances the same sequence as `next`, from which
+   * it is exact (k / 2^32 times 2^32 is k), so the step is written once and a per-call draw is one call.
+   */
+  readonly nextUint32: Uint32Rng = () => this.next() * 4294967296;
 
   /**
    * Builds a generator already reset to (`callSeed`, `purpose`).

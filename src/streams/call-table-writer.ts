@@ -1,8 +1,7 @@
 /**
- * The call table's line written straight to bytes, for the import: the same bytes as
- * call-table.ts's formatCallTableRow encoded as UTF-8 (the tests hold them equal), with no string
- * made per line, and with the byte offsets of the id and of the export line number noted as they
- * are written, so the importer need not scan the line for them.
+ * The call table's line, written straight to bytes: the import makes no string per line, and the
+ * byte offsets of the id and of the export line number are noted as they are written, so the
+ * importer need not scan the line for them. `formatCallTableRow` gives the same line as text.
  */
 import { CALL_TABLE_COLUMNS, csvText, type CallTableRow } from "./call-table.js";
 import { formatCivilDate, SECONDS_PER_DAY } from "./civil-time.js";
@@ -29,8 +28,14 @@ export function callTableRowBound(row: CallTableRow): number {
   return dayText(Math.floor(row.receivedSec / SECONDS_PER_DAY)).length + 3 * NUMBER_CHARS + NUMBER_COLUMNS * NUMBER_CHARS + 3 * texts + 4 * 3 + CALL_TABLE_COLUMNS.length;
 }
 
+/** One line of the table (without its line break) as text: the bytes `writeCallTableRow` writes. */
+export function formatCallTableRow(row: CallTableRow): string {
+  const out = Buffer.allocUnsafe(callTableRowBound(row));
+  return out.toString("utf8", 0, writeCallTableRow(row, out, 0));
+}
+
 /**
- * Writes the bytes (UTF-8) of `formatCallTableRow(row)` into `out` at `at`, which has room for
+ * Writes the table line of `row` as UTF-8 into `out` at `at`, which has room for
  * `callTableRowBound(row)` bytes; returns where they end. Straight to bytes, the import makes no
  * string per line, and finds its text columns without scanning for them (`writtenRow`).
  */
@@ -139,7 +144,7 @@ function writeNumber(out: Buffer, at: number, value: number): number {
   return end;
 }
 
-/** `formatMinutes(minutes)` as bytes. */
+/** Minutes with at most 3 decimals (0.06 s), trailing zeros dropped, as bytes; nothing for NaN. */
 function writeMinutes(out: Buffer, at: number, minutes: number): number {
   return Number.isNaN(minutes) ? at : writeNumber(out, at, Math.round(minutes * 1000) / 1000);
 }

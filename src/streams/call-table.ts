@@ -30,7 +30,7 @@
  * pandas or a spreadsheet read the file as ordinary CSV. Line breaks inside text are written as
  * spaces so that one line is one call.
  */
-import { daysFromCivil, daysInMonth, formatCivilDate, SECONDS_PER_DAY } from "./civil-time.js";
+import { daysFromCivil, daysInMonth, SECONDS_PER_DAY } from "./civil-time.js";
 import { quoteValue } from "./data-file-error.js";
 
 /** The table's columns, in file order. */
@@ -125,60 +125,12 @@ export function emptyCallTableRow(): CallTableRow {
   };
 }
 
-/** Minutes with at most 3 decimals (0.06 s), trailing zeros dropped; empty for NaN. */
-export function formatMinutes(minutes: number): string {
-  if (Number.isNaN(minutes)) return "";
-  return String(Math.round(minutes * 1000) / 1000);
-}
-
 /** A text field as RFC 4180 CSV: line breaks become spaces; quoted when it holds a comma or quote. */
 export function csvText(value: string): string {
   let flat = /[\r\n]/.test(value) ? value.replace(/\r\n|\r|\n/g, " ") : value;
   // Text a spreadsheet would run as a formula gets a leading apostrophe (OWASP "CSV injection").
   if (/^[=+\-@\t]/.test(flat)) flat = `'${flat}`;
   return /[",]/.test(flat) ? `"${flat.replace(/"/g, '""')}"` : flat;
-}
-
-let formatDay = NaN;
-let formatDayText = "";
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
-
-const FIELDS: string[] = new Array<string>(CALL_TABLE_COLUMNS.length).fill("");
-
-/**
- * One line of the table (without its line break) for a call, after `prefix`. Joined from an
- * array so the result is one flat string: a template literal of 20 parts leaves a rope several
- * times its size, which an import holding 100,000 lines to sort cannot afford.
- */
-export function formatCallTableRow(row: CallTableRow, prefix = ""): string {
-  const days = Math.floor(row.receivedSec / SECONDS_PER_DAY);
-  if (days !== formatDay) {
-    formatDay = days;
-    formatDayText = formatCivilDate(days);
-  }
-  const ofDay = Math.floor(row.receivedSec - days * SECONDS_PER_DAY);
-  const fields = FIELDS;
-  fields[0] = `${prefix}${formatDayText}T${pad2(Math.floor(ofDay / 3600))}:${pad2(Math.floor(ofDay / 60) % 60)}:${pad2(ofDay % 60)}`;
-  fields[1] = row.category;
-  fields[2] = String(row.priority);
-  fields[3] = row.prioritySource;
-  fields[4] = row.behavioralHealth ? "1" : "0";
-  fields[5] = row.weapon ? "1" : "0";
-  fields[6] = formatMinutes(row.dispatchedMin);
-  fields[7] = formatMinutes(row.enrouteMin);
-  fields[8] = formatMinutes(row.arrivedMin);
-  fields[9] = formatMinutes(row.clearedMin);
-  fields[10] = formatMinutes(row.queuedMin);
-  fields[11] = row.cancelled === null ? "" : row.cancelled ? "1" : "0";
-  fields[12] = Number.isNaN(row.units) ? "" : String(row.units);
-  fields[13] = row.initialCategory;
-  fields[14] = Number.isNaN(row.initialPriority) ? "" : String(row.initialPriority);
-  fields[15] = csvText(row.id);
-  fields[16] = csvText(row.zone);
-  fields[17] = csvText(row.type);
-  fields[18] = csvText(row.typeDescription);
-  fields[19] = String(row.line);
-  return fields.join(",");
 }
 
 /**

@@ -68,7 +68,7 @@ export class WaitingLines {
   takeFor(unitType: number, upToPriority = Infinity): Call | null {
     const lines = this.accepting[unitType];
     // One line and no reserve (the common case): its head is the answer, polled without a peek first.
-    if (lines.length === 1 && upToPriority === Infinity) return lines[0].size === 0 ? null : lines[0].poll();
+    if (lines.length === 1 && upToPriority === Infinity) return lines[0].poll();
     let best: Call | null = null;
     let bestLine: CallQueue | null = null;
     for (let i = 0; i < lines.length; i++) {

@@ -13,7 +13,8 @@ import { CsvRecordReader } from "../../src/import/csv-records.js";
 import { DUPLICATE_ID, DUPLICATE_ROW, DuplicateFilter } from "../../src/import/duplicate-filter.js";
 import { ExternalSorter } from "../../src/import/external-sort.js";
 import { emptyImportedCall, type ImportedCall } from "../../src/import/row-mapper.js";
-import { formatCallTableRow, parseCallTableLine } from "../../src/streams/call-table.js";
+import { parseCallTableLine } from "../../src/streams/call-table.js";
+import { formatCallTableRow } from "../../src/streams/call-table-writer.js";
 import { scratch } from "./helpers.js";
 
 const s = scratch();

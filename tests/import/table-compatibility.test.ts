@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { importCalls } from "../../src/import/importer.js";
 import { loadMapping } from "../../src/import/mapping.js";
-import { CALL_TABLE_COLUMNS, emptyCallTableRow, formatCallTableRow, LEGACY_CALL_TABLE_HEADER, parseCallTableLine } from "../../src/streams/call-table.js";
+import { CALL_TABLE_COLUMNS, emptyCallTableRow, LEGACY_CALL_TABLE_HEADER, parseCallTableLine } from "../../src/streams/call-table.js";
+import { formatCallTableRow } from "../../src/streams/call-table-writer.js";
 import { scanCallTable } from "../../src/streams/call-table-scan.js";
 import { SAN_DIEGO_EXPORT, SAN_LUIS_OBISPO_EXPORT, scratch } from "./helpers.js";
 

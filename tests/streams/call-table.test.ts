@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { CALL_TABLE_COLUMNS, CALL_TABLE_HEADER, emptyCallTableRow, formatCallTableRow, parseCallTableLine, parseLocalIso, type CallTableRow } from "../../src/streams/call-table.js";
+import { CALL_TABLE_COLUMNS, CALL_TABLE_HEADER, emptyCallTableRow, parseCallTableLine, parseLocalIso, type CallTableRow } from "../../src/streams/call-table.js";
+import { formatCallTableRow } from "../../src/streams/call-table-writer.js";
 import { daysFromCivil } from "../../src/streams/civil-time.js";
 
 const call = (extra: Partial<CallTableRow> = {}): CallTableRow => ({

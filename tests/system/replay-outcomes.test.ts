@@ -10,7 +10,8 @@ import { describe, expect, it } from "vitest";
 import { runReplication } from "../../src/experiment/run-replication.js";
 import type { CallRecord } from "../../src/metrics/call-record.js";
 import { validateScenario } from "../../src/scenario/load.js";
-import { CALL_TABLE_HEADER, emptyCallTableRow, formatCallTableRow, type CallTableRow } from "../../src/streams/call-table.js";
+import { CALL_TABLE_HEADER, emptyCallTableRow, type CallTableRow } from "../../src/streams/call-table.js";
+import { formatCallTableRow } from "../../src/streams/call-table-writer.js";
 import { tinyScenario } from "../helpers/tiny-world.js";
 
 /** A call table with three calls on Sunday 1 Jan 2023 (day 6 after time zero, Monday 26 Dec 2022). */
