@@ -117,38 +117,13 @@ export class ReplicationRecorder {
       this.priority1++;
       if (call.onSceneMin - call.arrivalMin <= this.options.priority1TargetMin) this.priority1WithinTarget++;
     }
-    const disposition = call.disposition;
-    if (call.behavioralHealth) {
-      this.bhCalls++;
-      if (disposition === ARREST) this.arrests++;
-      else if (disposition === ED_TRANSPORT) this.edTransports++;
-      else if (disposition === INVOLUNTARY_HOLD) this.holds++;
-      // Answered = a unit on scene or resolved by phone; an abandoned or cancelled call never
-      // was, so each is its own outcome, in neither count: without police + with police +
-      // abandoned + cancelled = BH calls.
-      if (call.abandoned) this.abandonedBH++;
-      else if (call.cancelled) this.cancelledBH++;
-      else {
-        if (disposition !== ARREST && disposition !== ED_TRANSPORT && disposition !== INVOLUNTARY_HOLD) this.noArrestEdHold++;
-        if (!call.officerAttended) this.answeredWithoutPolice++;
-      }
-      if (call.escalated) this.escalated++;
-      this.officerMinutesBH += call.officerMinutes;
-    }
-    if (call.eligible) {
-      this.eligible++;
-      // Answered by the alternative: its team on scene, or the hub by phone.
-      if (!call.abandoned && !call.cancelled && (call.servedByAlternative || call.phoneResolved)) this.eligibleAnsweredByAlternative++;
-      if (call.phoneResolved) this.phoneResolved++;
-      if (call.fellBack) this.fellBack++;
-      if (call.declined) this.declined++;
-    }
+    // Calls with none of the facts below (every call of a plain queueing model) skip their
+    // counting: kept out of line, it leaves this hot function small enough for V8 to inline the
+    // sketches into it.
+    if (call.behavioralHealth) this.recordBehavioralHealth(call);
+    if (call.eligible) this.recordEligible(call);
     // A team sent to a call cancelled before it arrived did not serve it.
-    if (call.servedByAlternative && !call.cancelled) {
-      this.servedByAlternative++;
-      if (call.backupRequested) this.backups++;
-      if (call.handedOver) this.handovers++;
-    }
+    if (call.servedByAlternative && !call.cancelled) this.recordServedByAlternative(call);
     if (call.abandoned) this.abandoned++;
     if (call.cancelled) this.cancelled++;
     if (call.unitsAssigned > 0) {
@@ -156,14 +131,50 @@ export class ReplicationRecorder {
       this.unitsAssigned += call.unitsAssigned;
       if (call.unitsAssigned > 1) this.multiUnitCalls++;
     }
-    if (!Number.isNaN(call.hubArrivalMin)) {
-      this.hubCalls++;
-      if (!Number.isNaN(call.triageStartMin)) this.hubWait.add(call.triageStartMin - call.hubArrivalMin);
-    }
+    if (!Number.isNaN(call.hubArrivalMin)) this.recordHub(call);
     if (call.caller >= 0) this.repeatCalls++;
     this.outcomeCost += call.outcomeCost;
     if (this.zones !== null) this.zones.record(call);
   };
+
+  private recordBehavioralHealth(call: CallRecord): void {
+    const disposition = call.disposition;
+    this.bhCalls++;
+    if (disposition === ARREST) this.arrests++;
+    else if (disposition === ED_TRANSPORT) this.edTransports++;
+    else if (disposition === INVOLUNTARY_HOLD) this.holds++;
+    // Answered = a unit on scene or resolved by phone; an abandoned or cancelled call never
+    // was, so each is its own outcome, in neither count: without police + with police +
+    // abandoned + cancelled = BH calls.
+    if (call.abandoned) this.abandonedBH++;
+    else if (call.cancelled) this.cancelledBH++;
+    else {
+      if (disposition !== ARREST && disposition !== ED_TRANSPORT && disposition !== INVOLUNTARY_HOLD) this.noArrestEdHold++;
+      if (!call.officerAttended) this.answeredWithoutPolice++;
+    }
+    if (call.escalated) this.escalated++;
+    this.officerMinutesBH += call.officerMinutes;
+  }
+
+  private recordEligible(call: CallRecord): void {
+    this.eligible++;
+    // Answered by the alternative: its team on scene, or the hub by phone.
+    if (!call.abandoned && !call.cancelled && (call.servedByAlternative || call.phoneResolved)) this.eligibleAnsweredByAlternative++;
+    if (call.phoneResolved) this.phoneResolved++;
+    if (call.fellBack) this.fellBack++;
+    if (call.declined) this.declined++;
+  }
+
+  private recordServedByAlternative(call: CallRecord): void {
+    this.servedByAlternative++;
+    if (call.backupRequested) this.backups++;
+    if (call.handedOver) this.handovers++;
+  }
+
+  private recordHub(call: CallRecord): void {
+    this.hubCalls++;
+    if (!Number.isNaN(call.triageStartMin)) this.hubWait.add(call.triageStartMin - call.hubArrivalMin);
+  }
 
   /**
    * The replication's metric values, named as in metrics/definitions. `hub` is the hub staff's
