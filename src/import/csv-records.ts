@@ -20,6 +20,23 @@ import { FieldDecoder } from "./field-decoder.js";
 /** Bytes read at a time; larger chunks were no faster, and keep more parsed records alive at once. */
 export const CHUNK_BYTES = 64 * 1024;
 
+/** csv-parse's field buffer, as FieldDecoder reads it (csv-parse 6), with the decoder this reader put on it. */
+type DecodedField = { buf: Buffer; length: number; resimDecoder: FieldDecoder };
+
+/**
+ * The field buffer's `toString`, one function for every parser: a closure made per parser would
+ * be a new call target for csv-parse's parse at each import, and code optimised for one import's
+ * parser would be thrown away (deoptimised) at the next.
+ */
+function decodeField(this: DecodedField, encoding?: BufferEncoding): unknown {
+  const decoder = this.resimDecoder;
+  if (encoding !== decoder.encoding) {
+    decoder.decodedElsewhere();
+    return decoder.general.call(this, encoding);
+  }
+  return decoder.decode(this.buf, this.length);
+}
+
 class CapturingParser extends Parser {
   readonly records: string[][] = [];
   readonly ends: number[] = [];
@@ -44,21 +61,12 @@ class CapturingParser extends Parser {
       Array.isArray(state.record) &&
       typeof state.record_length === "number"
     ) {
-      const general = field.toString as (encoding?: BufferEncoding) => unknown;
       // The record being built (its fields so far) and its length in characters, which csv-parse checks against max_record_size.
       const building = state as { record: string[]; record_length: number };
-      const counted = (characters: number) => {
-        building.record_length += characters;
-      };
-      const decoder = new FieldDecoder(options.encoding);
+      const decoder = new FieldDecoder(options.encoding, building, field.toString as (this: unknown, encoding?: BufferEncoding) => unknown);
       this.decoder = decoder;
-      field.toString = function (this: { buf: Buffer; length: number }, encoding?: BufferEncoding) {
-        if (encoding !== options.encoding) {
-          decoder.decodedElsewhere();
-          return general.call(this, encoding);
-        }
-        return decoder.decode(this.buf, this.length, building.record.length, counted);
-      };
+      (field as unknown as DecodedField).resimDecoder = decoder;
+      field.toString = decodeField;
     } else {
       this.decoder = null;
     }

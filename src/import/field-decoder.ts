@@ -42,7 +42,16 @@ export class FieldDecoder {
   /** Whether a field decoded since the last `takeLineBreak` may hold a line break. */
   private lineBreak = false;
 
-  constructor(private readonly encoding: "utf8" | "latin1") {
+  /**
+   * @param building the parser's record being built: its fields so far (the next field's column)
+   *   and its length in characters, which csv-parse checks against its record-size limit
+   * @param general the field buffer's own toString, for a field decoded in another encoding
+   */
+  constructor(
+    readonly encoding: "utf8" | "latin1",
+    readonly building: { record: readonly unknown[]; record_length: number },
+    readonly general: (this: unknown, encoding?: BufferEncoding) => unknown,
+  ) {
     this.slice = encoding === "utf8" ? UTF8_SLICE : LATIN1_SLICE;
   }
 
@@ -67,10 +76,12 @@ export class FieldDecoder {
   }
 
   /**
-   * The value of bytes [0, length) of `buf`, the field in `column` of its record; `counted` is
-   * called with the characters an unread value would have held (csv-parse's record-size count).
+   * The value of bytes [0, length) of `buf`, the next field of the record being built; an unread
+   * value's characters are added to the record's length (csv-parse's record-size count).
    */
-  decode(buf: Buffer, length: number, column: number, counted: (characters: number) => void): string {
+  decode(buf: Buffer, length: number): string {
+    const building = this.building;
+    const column = building.record.length;
     const unread = this.unread;
     if (length <= CACHED_BYTES || (unread !== null && column < unread.length && unread[column] === 1)) {
       // One pass over the bytes: a line break or a non-ASCII byte stops it; else the value's hash.
@@ -84,7 +95,7 @@ export class FieldDecoder {
       }
       if (i === length) {
         if (unread !== null && column < unread.length && unread[column] === 1) {
-          counted(length);
+          building.record_length += length;
           return "";
         }
         if (column < CACHED_COLUMNS && this.caching[column] === 1) return this.cached(buf, length, column, hash);

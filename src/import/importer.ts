@@ -17,7 +17,7 @@ import { readCodeLookup, type CodeLookup } from "./code-lookup.js";
 import { CallCodec, exportLineOf } from "./compact-call.js";
 import { CsvRecordReader } from "./csv-records.js";
 import { DuplicateFilter } from "./duplicate-filter.js";
-import { ExternalSorter } from "./external-sort.js";
+import { ExternalSorter, type RecordSink } from "./external-sort.js";
 import { ImportTally } from "./import-tally.js";
 import type { Mapping } from "./mapping.js";
 import { BAD_RECEIVED, emptyImportedCall, RowMapper, type RowProblem } from "./row-mapper.js";
@@ -141,33 +141,52 @@ function writeTable(out: string, sorter: ExternalSorter, codec: CallCodec, tally
   const table = new AtomicFile(out);
   try {
     table.write(`${CALL_TABLE_HEADER}\n`);
-    const call = emptyImportedCall();
-    const duplicates = new DuplicateFilter();
-    let chunk = Buffer.allocUnsafe(1 << 20);
-    let used = 0;
-    sorter.sorted((record, at) => {
-      codec.locate(record, at);
-      const start = codec.textAt;
-      const duplicate = duplicates.check(codec.second, record, start, codec.idAt, codec.idEndAt, codec.contentEndAt);
-      if (duplicate !== null) {
-        tally.skip(duplicate, exportLineOf(record, at), false, null);
-        return;
-      }
-      codec.decode(record, at, call);
-      tally.keep(call);
-      const length = codec.textEndAt - start;
-      if (used + length + 1 > chunk.length) {
-        table.write(chunk.subarray(0, used));
-        used = 0;
-        if (length + 1 > chunk.length) chunk = Buffer.allocUnsafe(length + 1);
-      }
-      used += record.copy(chunk, used, start, start + length);
-      chunk[used++] = 10;
-    });
-    if (used > 0) table.write(chunk.subarray(0, used));
+    const lines = new TableLines(table, codec, tally);
+    sorter.sorted(lines);
+    lines.flush();
     table.commit();
   } catch (error) {
     table.abort();
     throw error;
+  }
+}
+
+/** Receives the sorted records (external-sort.ts's RecordSink) and writes their lines in large chunks. */
+class TableLines implements RecordSink {
+  private readonly call = emptyImportedCall();
+  private readonly duplicates = new DuplicateFilter();
+  private chunk = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
+
+  constructor(
+    private readonly table: AtomicFile,
+    private readonly codec: CallCodec,
+    private readonly tally: ImportTally,
+  ) {}
+
+  visit(record: Buffer, at: number): void {
+    const { codec } = this;
+    codec.locate(record, at);
+    const start = codec.textAt;
+    const duplicate = this.duplicates.check(codec.second, record, start, codec.idAt, codec.idEndAt, codec.contentEndAt);
+    if (duplicate !== null) {
+      this.tally.skip(duplicate, exportLineOf(record, at), false, null);
+      return;
+    }
+    codec.decode(record, at, this.call);
+    this.tally.keep(this.call);
+    const length = codec.textEndAt - start;
+    if (this.used + length + 1 > this.chunk.length) {
+      this.flush();
+      if (length + 1 > this.chunk.length) this.chunk = Buffer.allocUnsafe(length + 1);
+    }
+    this.used += record.copy(this.chunk, this.used, start, start + length);
+    this.chunk[this.used++] = 10;
+  }
+
+  /** Writes the lines not yet written. */
+  flush(): void {
+    if (this.used > 0) this.table.write(this.chunk.subarray(0, this.used));
+    this.used = 0;
   }
 }

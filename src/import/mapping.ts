@@ -212,11 +212,66 @@ function condition(input: ConditionInput, path: KeyPath, events: ReadonlySet<Tim
   }
   if (input.column === undefined) {
     report(path, "must name the column it tests");
-    return { kind: "column", column: "", matches: () => false };
+    return new ColumnTestOf("", new NoTest(), false);
   }
-  const test = columnTest(input, path, report);
   const not = "not" in input && input.not === true;
-  return { kind: "column", column: input.column, matches: not ? (value) => !test(value) : test };
+  return new ColumnTestOf(input.column, columnTest(input, path, report), not);
+}
+
+/**
+ * Tests of a column's value are objects of a few classes, not closures: a closure made per
+ * mapping is a new call target each time a mapping is loaded (once per import), and the row
+ * mapper's optimised code, made for the last import's tests, would be thrown away at the next.
+ */
+interface ValueTest {
+  matches(value: string): boolean;
+}
+
+class ColumnTestOf implements ColumnCondition {
+  readonly kind = "column";
+
+  constructor(
+    readonly column: string,
+    private readonly test: ValueTest,
+    private readonly not: boolean,
+  ) {}
+
+  matches(value: string): boolean {
+    return this.test.matches(value) !== this.not;
+  }
+}
+
+/** One of `values` (trimmed; lower-cased when `fold`). */
+class ValuesTest implements ValueTest {
+  constructor(
+    private readonly values: ReadonlySet<string>,
+    private readonly fold: boolean,
+  ) {}
+
+  matches(value: string): boolean {
+    return this.values.has(this.fold ? value.trim().toLowerCase() : value.trim());
+  }
+}
+
+class PatternTest implements ValueTest {
+  constructor(private readonly pattern: RegExp) {}
+
+  matches(value: string): boolean {
+    return this.pattern.test(value);
+  }
+}
+
+class EmptyTest implements ValueTest {
+  matches(value: string): boolean {
+    return value.trim() === "";
+  }
+}
+
+/** A test that marks nothing (for a rule reported as wrong). */
+class NoTest implements ValueTest {
+  matches(): boolean {
+    return false;
+  }
 }
 
 /** The test of a column's value that `values`, `pattern` or `empty` gives (exactly one). */
@@ -225,25 +280,21 @@ function columnTest(
   path: KeyPath,
   report: (path: KeyPath, message: string) => void,
   allowEmpty = true,
-): (value: string) => boolean {
+): ValueTest {
   const ways = [input.values, input.pattern, allowEmpty ? input.empty : undefined].filter((w) => w !== undefined).length;
   if (ways !== 1) report(path, `must mark rows one way: ${allowEmpty ? "values, pattern or empty" : "values or pattern"}, got ${ways === 0 ? "none" : ways}`);
   const fold = input.ignoreCase === true;
-  if (input.values) {
-    const values = new Set(input.values.map((v) => (fold ? v.trim().toLowerCase() : v.trim())));
-    return fold ? (value) => values.has(value.trim().toLowerCase()) : (value) => values.has(value.trim());
-  }
+  if (input.values) return new ValuesTest(new Set(input.values.map((v) => (fold ? v.trim().toLowerCase() : v.trim()))), fold);
   if (input.pattern) {
     try {
-      const pattern = new RegExp(input.pattern, fold ? "i" : "");
-      return (value) => pattern.test(value);
+      return new PatternTest(new RegExp(input.pattern, fold ? "i" : ""));
     } catch (error) {
       report([...path, "pattern"], `must be a valid regular expression: ${(error as Error).message}`);
     }
   } else if (input.empty) {
-    return (value) => value.trim() === "";
+    return new EmptyTest();
   }
-  return () => false;
+  return new NoTest();
 }
 
 function cancelledRule(input: MappingInput, events: ReadonlySet<TimeEvent>, report: (path: KeyPath, message: string) => void): CancelledRule | null {
@@ -256,6 +307,5 @@ function cancelledRule(input: MappingInput, events: ReadonlySet<TimeEvent>, repo
     else if (!rule.withoutArrival) report(path, "must give a column with values or pattern, or withoutArrival: true");
     return { column: null, withoutArrival: rule.withoutArrival };
   }
-  const matches = columnTest(rule, path, report, false);
-  return { column: { kind: "column", column: rule.column, matches }, withoutArrival: rule.withoutArrival };
+  return { column: new ColumnTestOf(rule.column, columnTest(rule, path, report, false), false), withoutArrival: rule.withoutArrival };
 }

@@ -157,7 +157,7 @@ function compileRule(
   }
   return {
     codes: rule.codes ? new Set(rule.codes.map((c) => c.trim().toUpperCase())) : null,
-    pattern: alternatives.length > 0 ? new RegExp(alternatives.join("|"), "i") : null,
+    pattern: alternatives.length > 0 ? compiledPattern(alternatives.join("|")) : null,
     result: Object.freeze({
       category: rule.category,
       behavioralHealth: rule.behavioralHealth ?? defaults.behavioralHealth,
@@ -166,6 +166,26 @@ function compileRule(
       mapped: true,
     }),
   };
+}
+
+/** Rules' patterns by source, kept for the process (a few dozen per taxonomy file). */
+const patterns = new Map<string, RegExp>();
+const PATTERNS_KEPT = 1000;
+
+/**
+ * The case-insensitive pattern of `source`, one object per source for every load of a taxonomy:
+ * V8 compiles a pattern when a new RegExp object first runs, which for a taxonomy's long keyword
+ * alternations cost more than classifying all of an import's types (each import loads its
+ * mapping, and so its taxonomy, afresh). Patterns without the g or y flag keep no state between
+ * tests, so sharing them changes no result.
+ */
+function compiledPattern(source: string): RegExp {
+  let pattern = patterns.get(source);
+  if (pattern === undefined) {
+    pattern = new RegExp(source, "i");
+    if (patterns.size < PATTERNS_KEPT) patterns.set(source, pattern);
+  }
+  return pattern;
 }
 
 function escapeRegex(text: string): string {

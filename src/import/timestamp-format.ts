@@ -71,7 +71,26 @@ export function compileFormat(text: string, zone: TimeZone): TimestampFormat {
   if (fields.has("hour12") !== fields.has("ampm")) throw new FormatError("must use h or hh (12-hour clock) together with A (AM/PM), and HH or H without it");
   const kind: FormatKind = hasDate && hasTime ? "datetime" : hasDate ? "date" : "time";
   const clock = fields.has("hour12") ? 12 : hasTime ? 24 : null;
-  return { text, kind, example: render(ops), clock, parse: (value) => parseWith(ops, value.trim(), kind) };
+  return new PatternFormat(text, kind, render(ops), clock, ops);
+}
+
+/**
+ * A format of tokens. `parse` is one method for every mapping loaded: a closure per format would
+ * be a new call target at each load, and the row mapper's optimised code, made for one import's
+ * formats, would be thrown away at the next import.
+ */
+class PatternFormat implements TimestampFormat {
+  constructor(
+    readonly text: string,
+    readonly kind: FormatKind,
+    readonly example: string,
+    readonly clock: 12 | 24 | null,
+    private readonly ops: readonly Op[],
+  ) {}
+
+  parse(value: string): number {
+    return parseWith(this.ops, value.trim(), this.kind);
+  }
 }
 
 function tokenize(text: string): Op[] {

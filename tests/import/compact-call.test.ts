@@ -120,7 +120,7 @@ describe("sorting compact records", () => {
       const sorter = new ExternalSorter(runSize);
       for (const r of records) sorter.add(r.bytes, r.primary, r.secondary);
       const seen: string[] = [];
-      sorter.sorted((buffer, start, end) => seen.push(buffer.toString("utf8", start, end)));
+      sorter.sorted({ visit: (buffer, start, end) => seen.push(buffer.toString("utf8", start, end)) });
       expect(seen).toEqual(expected);
     });
   }
@@ -130,7 +130,7 @@ describe("sorting compact records", () => {
     const big = [Buffer.alloc(600_000, 97), Buffer.alloc(300_000, 98), Buffer.from("c")];
     big.forEach((bytes, i) => sorter.add(bytes, 3 - i, 0));
     const seen: number[] = [];
-    sorter.sorted((buffer, start, end) => seen.push(end - start, buffer[start]));
+    sorter.sorted({ visit: (buffer, start, end) => seen.push(end - start, buffer[start]) });
     expect(seen).toEqual([1, 99, 300_000, 98, 600_000, 97]);
   });
 });
