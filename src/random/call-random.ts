@@ -39,7 +39,7 @@ const KEYED_PURPOSES = 64;
  * fmix32(purpose + PURPOSE_OFFSET) for purposes 0 .. KEYED_PURPOSES - 1, computed once: `reset`
  * runs several times per call, and this halves its hashing.
  */
-const PURPOSE_KEYS = Int32Array.from({ length: KEYED_PURPOSES }, (_, purpose) => fmix32((purpose + PURPOSE_OFFSET) | 0));
+const PURPOSE_KEYS = Int32Array.from({ length: KEYED_PURPOSES }, (_, purpose) => purposeKey(purpose));
 
 /**
  * A tiny, reusable, allocation-free generator for per-call substreams.
@@ -95,9 +95,14 @@ export class CallRandom {
     // The checks throw from a separate function: `reset` runs several times per call, and a small
     // body is one V8 inlines into its callers.
     if (callSeed >>> 0 !== callSeed || purpose >>> 0 !== purpose) badReset(callSeed, purpose);
-    const key = purpose < KEYED_PURPOSES ? PURPOSE_KEYS[purpose] : fmix32((purpose + PURPOSE_OFFSET) | 0);
+    const key = purpose < KEYED_PURPOSES ? PURPOSE_KEYS[purpose] : purposeKey(purpose);
     this.state = fmix32(callSeed ^ key) | 0;
   }
+}
+
+/** A purpose's hashed key, computed (a purpose beyond the table's): out of `reset`, to keep it small. */
+function purposeKey(purpose: number): number {
+  return fmix32((purpose + PURPOSE_OFFSET) | 0);
 }
 
 function badReset(callSeed: number, purpose: number): never {

@@ -77,7 +77,18 @@ export class Categorical<T> {
    */
   sample(rng: Rng): T {
     if (this.onlyItem) return this.outcomes[0];
-    const u = rng();
+    return this.pick(rng());
+  }
+
+  /**
+   * The item that uniform `u` selects: what {@link Categorical.sample} returns when its one
+   * uniform is `u`. For callers that draw `u` themselves: a generator called from `sample` is
+   * called from one place for every categorical, where V8 sees arrival streams and per-call
+   * generators alike and makes a generic call; called at the caller, it inlines.
+   *
+   * @throws {DistributionError} if `u` is not in [0, 1).
+   */
+  pick(u: number): T {
     if (!(u >= 0 && u < 1)) throw invalidUniform("categorical", u);
     return this.outcomes[searchCumulativeTable(this.cumulative, u)];
   }

@@ -55,7 +55,8 @@ export function decideScene(scenario: ScenarioConfig, type: UnitTypeConfig, call
   let disposition = dispositions.first;
   if (dispositions.size > 1) {
     random.reset(call.seed, PURPOSE.disposition);
-    disposition = dispositions.sample(random.next);
+    // The uniform is drawn here, not inside `sample`, where arrival streams share the call site.
+    disposition = dispositions.pick(random.next());
   }
   if (rampLeft > 0) disposition = rampUpDisposition(type, call, random, rampLeft, disposition);
   out.disposition = disposition;
