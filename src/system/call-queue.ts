@@ -9,6 +9,12 @@
  * priority changes later (an escalation) never changes the order of a heap that still holds a
  * stale entry for it; an entry is live only while it is the call's latest (`ticket`) and the call
  * waits in this line.
+ *
+ * Most lines are filled in serving order (calls of one priority, received one after another): while
+ * every entry pushed comes no earlier than the one before, the entries wait in a plain array served
+ * from its head, with no sifting. The first entry out of order moves them into the heap (a sorted
+ * array is already a heap), which serves until it is empty. Either way the entries come out in the
+ * same (strict, total) order.
  */
 import { BinaryHeap } from "../engine/binary-heap.js";
 import type { Call } from "./call.js";
@@ -35,6 +41,9 @@ export function servedBefore(a: Call, b: Call): boolean {
 
 export class CallQueue {
   private readonly heap = new BinaryHeap<Entry>(entryBefore);
+  /** Entries in serving order, fifo[head ..]; only while the heap is empty (see the file header). */
+  private readonly fifo: Entry[] = [];
+  private head = 0;
   /** Entries taken off the heap, reused so a busy line makes no garbage per call. */
   private readonly spare: Entry[] = [];
   private waiting = 0;
@@ -51,14 +60,52 @@ export class CallQueue {
   push(call: Call): void {
     call.waitingAt = this.lineId;
     this.waiting++;
-    const entry = this.spare.pop();
-    if (entry === undefined) this.heap.push({ call, priority: call.priority, ticket: ++call.ticket });
+    let entry = this.spare.pop();
+    if (entry === undefined) entry = { call, priority: call.priority, ticket: ++call.ticket };
     else {
       entry.call = call;
       entry.priority = call.priority;
       entry.ticket = ++call.ticket;
-      this.heap.push(entry);
     }
+    if (this.heap.size === 0) {
+      const fifo = this.fifo;
+      if (this.head === fifo.length || !entryBefore(entry, fifo[fifo.length - 1])) {
+        fifo.push(entry);
+        return;
+      }
+      this.toHeap();
+    }
+    this.heap.push(entry);
+  }
+
+  /** An entry came out of order: the waiting entries, already sorted, become the heap. */
+  private toHeap(): void {
+    const fifo = this.fifo;
+    for (let i = this.head; i < fifo.length; i++) this.heap.push(fifo[i]);
+    fifo.length = 0;
+    this.head = 0;
+  }
+
+  /** The first entry in serving order, left in place, or undefined when there is none. */
+  private first(): Entry | undefined {
+    return this.head < this.fifo.length ? this.fifo[this.head] : this.heap.peek();
+  }
+
+  /** Removes and returns the first entry in serving order, or undefined when there is none. */
+  private takeFirst(): Entry | undefined {
+    const fifo = this.fifo;
+    const head = this.head;
+    if (head === fifo.length) return this.heap.pop();
+    const entry = fifo[head];
+    if (head + 1 === fifo.length) {
+      fifo.length = 0;
+      this.head = 0;
+    } else if (head >= 1024 && 2 * head >= fifo.length) {
+      // A line that never empties: drop the served part now and then.
+      fifo.splice(0, head + 1);
+      this.head = 0;
+    } else this.head = head + 1;
+    return entry;
   }
 
   /** Whether the call waits in this line. */
@@ -82,16 +129,16 @@ export class CallQueue {
 
   /** The next call to serve, left in the line, or null if none is waiting. */
   peek(): Call | null {
-    for (let entry = this.heap.peek(); entry !== undefined; entry = this.heap.peek()) {
+    for (let entry = this.first(); entry !== undefined; entry = this.first()) {
       if (this.isLive(entry)) return entry.call;
-      this.spare.push(this.heap.pop()!);
+      this.spare.push(this.takeFirst()!);
     }
     return null;
   }
 
   /** Removes and returns the next call to serve, or null if none is waiting. */
   poll(): Call | null {
-    for (let entry = this.heap.pop(); entry !== undefined; entry = this.heap.pop()) {
+    for (let entry = this.takeFirst(); entry !== undefined; entry = this.takeFirst()) {
       this.spare.push(entry);
       if (this.isLive(entry)) {
         const call = entry.call;

@@ -358,7 +358,8 @@ export class ResponseSystem {
     call.endMin = this.sim.now;
     if (call.caller >= 0) this.care?.callEnded(call, this.sim.now);
     // A caller who hung up was not answered by anyone: not a fallback (abandonment is its own outcome).
-    call.fellBack = call.offeredAlternative && !call.servedByAlternative && !call.phoneResolved && !call.abandoned && !call.cancelled;
+    // Set only when true: the flag starts false and a call ends once (most calls skip the setter).
+    if (call.offeredAlternative && !call.servedByAlternative && !call.phoneResolved && !call.abandoned && !call.cancelled) call.fellBack = true;
     this.callsInSystem--;
     this.callsEnded++;
     this.onCallEnd(call);

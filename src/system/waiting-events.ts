@@ -34,6 +34,11 @@ interface FallbackTimer {
 
 export class WaitingEvents {
   private readonly aging: AgingConfig | null;
+  /**
+   * The scenario has patience or escalation: without either, the waiting timers would only mark
+   * the call (flags nothing else reads), so waiting calls skip them.
+   */
+  private readonly timed: boolean;
   /** Some unit type keeps a reserve: an idle unit and a waiting call it may not take can coexist. */
   private readonly reserving: boolean;
 
@@ -46,6 +51,8 @@ export class WaitingEvents {
     private readonly life: WaitingCallbacks,
   ) {
     this.aging = scenario.dispatchPolicy?.aging ?? null;
+    const waiting = scenario.waiting;
+    this.timed = waiting.patienceMin !== null || waiting.escalation !== null;
     this.reserving = pools.some((pool) => pool.reserveKeep > 0);
   }
 
@@ -57,7 +64,7 @@ export class WaitingEvents {
 
   /** The timers of a call waiting for a unit: patience, escalation, aging (each set once). */
   startTimers(call: Call): void {
-    startWaitingTimers(call, this.scenario.waiting, this.sim, this.random, this.onPatienceOut, this.onEscalation);
+    if (this.timed) startWaitingTimers(call, this.scenario.waiting, this.sim, this.random, this.onPatienceOut, this.onEscalation);
     if (this.aging !== null) startAging(call, this.aging, this.sim, this.onAge);
   }
 
