@@ -103,3 +103,35 @@ export function searchCumulativeTable(cumulative: Float64Array, u: number): numb
   }
   return low;
 }
+
+/** Tables longer than this keep the binary search: their guide would cost more memory than it saves. */
+const GUIDE_LIMIT = 2048;
+
+/**
+ * A guide to `cumulative` (an index table, Chen's method), or null for a table too long to guide:
+ * guide[k] is the answer for u = k / K, where K = guide.length is a power of two at least twice
+ * the table's length. K being a power of two makes u · K exact, so a u with floor(u · K) = k
+ * satisfies k / K <= u, and its answer is at guide[k] or after it; a scan from there finds
+ * exactly what `searchCumulativeTable` finds, in one or two comparisons on average.
+ */
+export function buildCumulativeGuide(cumulative: Float64Array): Int32Array | null {
+  const n = cumulative.length;
+  if (n > GUIDE_LIMIT) return null;
+  let size = 2;
+  while (size < 2 * n) size *= 2;
+  const guide = new Int32Array(size);
+  for (let k = 0; k < size; k++) guide[k] = searchCumulativeTable(cumulative, k / size);
+  return guide;
+}
+
+/**
+ * What `searchCumulativeTable(cumulative, u)` returns, through `guide` (from
+ * `buildCumulativeGuide(cumulative)`) when there is one. The caller guarantees u is in [0, 1).
+ */
+export function searchGuided(cumulative: Float64Array, guide: Int32Array | null, u: number): number {
+  if (guide === null) return searchCumulativeTable(cumulative, u);
+  // cumulative[n − 1] = 1 > u stops the scan.
+  let i = guide[(u * guide.length) | 0];
+  while (u >= cumulative[i]) i++;
+  return i;
+}

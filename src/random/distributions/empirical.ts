@@ -4,7 +4,7 @@ import {
   requireNonNegative,
   requireProbability,
 } from "../checks.js";
-import { buildCumulativeTable, searchCumulativeTable } from "../cumulative-table.js";
+import { buildCumulativeGuide, buildCumulativeTable, searchCumulativeTable, searchGuided } from "../cumulative-table.js";
 import { DistributionError, type Distribution } from "../distribution.js";
 import type { Rng } from "../rng.js";
 
@@ -16,10 +16,10 @@ const LISTED_VALUES = 6;
  * probability proportional to its weight (equal weights when none are given).
  *
  * The values are sorted ascending at construction and drawn by inverse transform on exactly one
- * uniform (a cumulative table: linear scan up to 8 values, binary search beyond), so `sample`
- * is monotone in its uniform and equals `quantile(u)`; a single value consumes no uniform. The
- * count depends only on how many values there are, never on the weights. Mean = Σ pᵢxᵢ and
- * variance = Σ pᵢ(xᵢ − mean)², exact for this discrete distribution.
+ * uniform (a cumulative table, searched from a guide table up to 2,048 values, by binary search
+ * beyond), so `sample` is monotone in its uniform and equals `quantile(u)`; a single value
+ * consumes no uniform. The count depends only on how many values there are, never on the weights.
+ * Mean = Σ pᵢxᵢ and variance = Σ pᵢ(xᵢ − mean)², exact for this discrete distribution.
  */
 export class Empirical implements Distribution {
   readonly kind = "empirical";
@@ -33,6 +33,8 @@ export class Empirical implements Distribution {
   /** Values sorted ascending. */
   private readonly sortedValues: Float64Array;
   private readonly cumulative: Float64Array;
+  /** Where `sample` starts looking in `cumulative` (see `buildCumulativeGuide`). */
+  private readonly guide: Int32Array | null;
   /** The largest value with positive weight: the quantile at p = 1. */
   private readonly largest: number;
 
@@ -65,6 +67,7 @@ export class Empirical implements Distribution {
     this.size = n;
     this.sortedValues = Float64Array.from(order, (i) => checked[i]);
     this.cumulative = table.cumulative;
+    this.guide = buildCumulativeGuide(table.cumulative);
     this.largest = this.sortedValues[table.lastPositive];
     let mean = 0;
     for (let i = 0; i < n; i++) mean += table.probabilities[i] * this.sortedValues[i];
@@ -88,7 +91,7 @@ export class Empirical implements Distribution {
     if (this.size === 1) return this.sortedValues[0];
     const u = rng();
     if (!(u >= 0 && u < 1)) throw invalidUniform(this.label, u);
-    return this.sortedValues[searchCumulativeTable(this.cumulative, u)];
+    return this.sortedValues[searchGuided(this.cumulative, this.guide, u)];
   }
 
   /**
