@@ -108,39 +108,19 @@ function fillSlice(slice: number): number {
 }
 
 /**
- * The look-up's state in one object that every sketch holds in a field. Bundled, the module's
- * constants become mutable module variables, which V8 reloads and rechecks at each use; read
- * through a field of a sketch, V8 knows them (and the recorder's sketches are constants to it).
- */
-interface SliceTable {
-  readonly bits: Float64Array;
-  readonly words: Uint32Array;
-  readonly highWord: number;
-  readonly firstSlice: number;
-  readonly lastSlice: number;
-  readonly firstBucket: Int32Array;
-  readonly split: Float64Array;
-}
-const SLICES: SliceTable = { bits, words, highWord: HIGH_WORD, firstSlice: FIRST_SLICE, lastSlice: LAST_SLICE, firstBucket: FIRST_BUCKET, split: SPLIT };
-
-function bucketIn(table: SliceTable, value: number): number {
-  table.bits[0] = value;
-  let slice = (table.words[table.highWord] >>> 12) - table.firstSlice;
-  // Slices outside the accurate range clamp to its first or last: their values clamp with them.
-  if (slice < 0) slice = 0;
-  else if (slice > table.lastSlice) slice = table.lastSlice;
-  let bucket = table.firstBucket[slice];
-  if (bucket < 0) bucket = fillSlice(slice);
-  return value >= table.split[slice] ? bucket + 1 : bucket;
-}
-
-/**
  * The bucket index of a positive finite value: ⌈ln x / ln γ⌉ − MIN_KEY clamped to
  * [0, LAST_BUCKET], bit for bit what `Math.ceil(Math.log(x) * (1 / ln γ))` gives, in a table
  * look-up and one comparison. Exported for the tests only.
  */
 export function sketchBucketIndex(value: number): number {
-  return bucketIn(SLICES, value);
+  bits[0] = value;
+  let slice = (words[HIGH_WORD] >>> 12) - FIRST_SLICE;
+  // Slices outside the accurate range clamp to its first or last: their values clamp with them.
+  if (slice < 0) slice = 0;
+  else if (slice > LAST_SLICE) slice = LAST_SLICE;
+  let bucket = FIRST_BUCKET[slice];
+  if (bucket < 0) bucket = fillSlice(slice);
+  return value >= SPLIT[slice] ? bucket + 1 : bucket;
 }
 
 /**
@@ -165,8 +145,6 @@ export class QuantileSketch {
   private valueSum = 0;
   private minimum = Infinity;
   private maximum = -Infinity;
-  /** The bucket look-up's tables (see SliceTable). */
-  private readonly slices = SLICES;
 
   /**
    * Adds one value. Constant time, no allocation (it runs once per simulated call).
@@ -179,7 +157,7 @@ export class QuantileSketch {
   add(value: number): number {
     // One comparison pair rejects negatives, NaN (every comparison with NaN is false) and +∞.
     if (!(value >= 0 && value < Infinity)) throw invalidValue(value);
-    const bucket = value === 0 ? ZERO_BUCKET : bucketIn(this.slices, value);
+    const bucket = value === 0 ? ZERO_BUCKET : sketchBucketIndex(value);
     this.addInBucket(value, bucket);
     return bucket;
   }

@@ -93,8 +93,7 @@ export class Categorical<T> {
    * @throws {DistributionError} if `u` is not in [0, 1).
    */
   pick(u: number): T {
-    if (!(u >= 0 && u < 1)) throw invalidUniform("categorical", u);
-    return this.outcomes[searchGuided(this.cumulative, this.guide, u)];
+    return this.outcomes[this.sampleIndex(u)];
   }
 
   /**

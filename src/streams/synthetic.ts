@@ -36,13 +36,6 @@ export class SyntheticCallSource implements CallSource {
    * element of a frozen array through a generic keyed-load stub (about twice as slow), once a call.
    */
   private readonly categories: CategoryConfig[];
-  /**
-   * With one category of one priority and neither flag possible, every call is alike and draws
-   * nothing but its time and seed (`sample` of a single item draws no uniform): that category
-   * and priority; -1 and -1 otherwise.
-   */
-  private readonly onlyCategory: number;
-  private readonly onlyPriority: number;
 
   /**
    * @param demand the scenario's demand
@@ -60,25 +53,12 @@ export class SyntheticCallSource implements CallSource {
     this.weekMass = this.ratePerMin.reduce((sum, rate) => sum + rate * MINUTES_PER_HOUR, 0);
     this.constantRatePerMin = this.ratePerMin.every((rate) => rate === this.ratePerMin[0]) ? this.ratePerMin[0] : null;
     this.categories = [...demand.categories];
-    const only = demand.category.size === 1 ? this.categories[demand.category.first] : undefined;
-    const alike = only !== undefined && only.priority.size === 1 && !(only.behavioralHealthProbability > 0) && !(only.weaponProbability > 0);
-    this.onlyCategory = alike ? demand.category.first : -1;
-    this.onlyPriority = alike ? only.priority.first : -1;
   }
 
   next(out: CallArrival): boolean {
     const time = this.nextTime();
     if (time >= this.endMin) return false;
     this.timeMin = time;
-    if (this.onlyCategory >= 0) {
-      out.timeMin = time;
-      out.category = this.onlyCategory;
-      out.priority = this.onlyPriority;
-      out.behavioralHealth = false;
-      out.weapon = false;
-      out.seed = (this.streams.seeds() * 4294967296) >>> 0;
-      return true;
-    }
     const { attributes } = this.streams;
     const categoryIndex = this.demand.category.sample(attributes);
     const category = this.categories[categoryIndex];
